@@ -1,0 +1,3 @@
+from okx_helper.cli import main
+
+raise SystemExit(main())
