@@ -1,10 +1,15 @@
-"""Interface strings in English and Chinese, and the choice of interface language."""
+"""Interface strings in English and Chinese, and the choice of interface language.
+
+Strings live in okx_helper/data/strings/*.toml, one file per area (wizard, privacy,
+handoff …), each with an [en] and a [zh] table; keys are "file.key", e.g. "wizard.next".
+"""
 from __future__ import annotations
 
 import locale
 import os
+from functools import lru_cache
 
-from okx_helper.resources import load_toml
+from okx_helper.resources import DATA_DIR, load_toml
 
 LANGS = ("en", "zh")
 
@@ -24,8 +29,16 @@ def detect_ui_lang(explicit: str | None = None) -> str:
     return "zh" if code.lower().startswith("zh") else "en"
 
 
+@lru_cache(maxsize=None)
+def _table(area: str) -> dict:
+    if not (DATA_DIR / "strings" / f"{area}.toml").is_file():
+        return {}
+    return load_toml(f"strings/{area}.toml")
+
+
 def t(key: str, lang: str, **values) -> str:
-    """The interface string `key` in `lang`, falling back to English, then the key itself."""
-    table = load_toml("strings.toml")
-    text = table.get(lang, {}).get(key) or table["en"].get(key) or key
+    """The interface string "area.key" in `lang`, falling back to English, then to the key."""
+    area, _, name = key.partition(".")
+    table = _table(area)
+    text = table.get(lang, {}).get(name) or table.get("en", {}).get(name) or key
     return text.format(**values) if values else text
