@@ -1,0 +1,84 @@
+"""Keep the draft on disk as the user types, so a crash or a closed terminal loses nothing.
+
+Writes are atomic (temp file in the same directory, fsync, rename) and private (0600).
+A directory that cannot be written leaves the store working in memory with a warning.
+"""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import time
+from pathlib import Path
+
+from okx_helper.draft import Draft
+
+FILE_NAME = "draft.json"
+
+
+def default_state_dir() -> Path:
+    from platformdirs import user_state_dir
+
+    return Path(user_state_dir("okx-helper", appauthor=False))
+
+
+class DraftStore:
+    """The autosaved draft in one file under the state directory."""
+
+    def __init__(self, directory: Path | None = None) -> None:
+        self.directory = Path(directory) if directory is not None else default_state_dir()
+        self.path = self.directory / FILE_NAME
+        self.warning: str | None = None  # the last problem, for the UI to show once
+
+    def load(self) -> Draft | None:
+        """The unfinished draft, or None. A damaged file is moved aside, never deleted."""
+        try:
+            raw = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return None
+        except OSError as error:
+            self.warning = f"could not read the saved draft: {error.strerror or error}"
+            return None
+        try:
+            return Draft.from_json(json.loads(raw))
+        except (ValueError, TypeError):
+            aside = self.path.with_name(f"draft.corrupt-{time.strftime('%Y%m%d-%H%M%S')}.json")
+            try:
+                os.replace(self.path, aside)
+                self.warning = f"the saved draft was damaged and was moved to {aside}"
+            except OSError:
+                self.warning = "the saved draft was damaged and could not be moved aside"
+            return None
+
+    def save(self, draft: Draft) -> bool:
+        """Write the draft atomically; False (with self.warning set) when the disk refuses."""
+        data = json.dumps(draft.to_json(), ensure_ascii=False, indent=1).encode("utf-8")
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+            fd, temp = tempfile.mkstemp(prefix=".draft-", suffix=".tmp", dir=self.directory)
+        except OSError as error:
+            self.warning = f"autosave is off ({error.strerror or error}); the draft is kept in memory"
+            return False
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                os.fchmod(handle.fileno(), 0o600)
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(temp, self.path)
+        except OSError as error:
+            self.warning = f"autosave failed ({error.strerror or error}); the draft is kept in memory"
+            try:
+                os.unlink(temp)
+            except OSError:
+                pass
+            return False
+        self.warning = None
+        return True
+
+    def discard(self) -> None:
+        """Forget the draft (after it was sent, or when the user starts anew)."""
+        try:
+            self.path.unlink()
+        except FileNotFoundError:
+            pass
