@@ -1,0 +1,1 @@
+"""The Textual interface. Screens present the engines; they hold no rules of their own."""

@@ -1,0 +1,136 @@
+"""The wizard application: wiring of screens, the draft, autosave and languages."""
+from __future__ import annotations
+
+from textual.app import App
+from textual.binding import Binding
+
+from okx_helper.autosave import DraftStore
+from okx_helper.draft import Draft
+from okx_helper.i18n import t
+from okx_helper.ui.keys import localize_bindings
+
+AUTOSAVE_DELAY = 0.4  # seconds: a save is scheduled at most this long after a change
+
+
+class WizardApp(App):
+    CSS_PATH = "app.tcss"
+    TITLE = "okx-helper"
+    BINDINGS = [
+        Binding("ctrl+q", "request_quit", "Quit", priority=True),
+        Binding("f2", "toggle_ui_lang", "中文/EN"),
+        Binding("f3", "toggle_email_lang", "Email lang"),
+    ]
+
+    def __init__(self, ui_lang: str = "en", store: DraftStore | None = None, new: bool = False) -> None:
+        super().__init__()
+        self.ui_lang = ui_lang
+        self.store = store if store is not None else DraftStore()
+        self.draft = Draft()
+        self.resumable: Draft | None = None if new else self.store.load()
+        self._save_pending = False
+        localize_bindings(self, ui_lang)
+
+    # -- screens -------------------------------------------------------------------
+    def on_mount(self) -> None:
+        from okx_helper.ui.screens.start import StartScreen
+
+        self.push_screen(StartScreen(self.ui_lang))
+        if self.store.warning:
+            self.notify(self.store.warning, severity="warning", timeout=8)
+
+    def step_screen(self, step: int):
+        from okx_helper.ui.screens import steps
+
+        return steps.SCREENS[step](self.ui_lang)
+
+    def start_wizard(self, draft: Draft | None = None) -> None:
+        """Begin the six steps with a fresh or a resumed draft (resumed: at its saved step)."""
+        self.draft = draft if draft is not None else Draft(email_lang=self.ui_lang)
+        self.resumable = None
+        for step in range(self.draft.step + 1):
+            self.push_screen(self.step_screen(step))
+
+    def advance(self, step: int) -> None:
+        if step + 1 < 6:
+            self.draft.step = step + 1
+            self.draft_changed()
+            self.push_screen(self.step_screen(step + 1))
+
+    def go_back(self) -> None:
+        if len(self.screen_stack) > 2:
+            self.draft.step = max(0, self.draft.step - 1)
+            self.draft_changed()
+        self.pop_screen()
+
+    def edit_part(self, part: str) -> None:
+        """Go back to the Description step with the cursor in the given part of the draft."""
+        from okx_helper.ui.screens.describe import DescribeScreen
+
+        while len(self.screen_stack) > 2 and not isinstance(self.screen, DescribeScreen):
+            self.pop_screen()
+        self.draft.step = DescribeScreen.STEP
+        self.draft_changed()
+        if isinstance(self.screen, DescribeScreen):
+            self.screen.focus_part(part)
+
+    def finish(self) -> None:
+        """The draft was handed off and confirmed sent: forget it and return to the start."""
+        self.store.discard()
+        self.draft = Draft(email_lang=self.ui_lang)
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+
+    # -- autosave ------------------------------------------------------------------
+    def draft_changed(self) -> None:
+        if not self._save_pending:
+            self._save_pending = True
+            self.set_timer(AUTOSAVE_DELAY, self.save_now)
+
+    def save_now(self) -> None:
+        self._save_pending = False
+        had_warning = self.store.warning
+        if not self.store.save(self.draft) and self.store.warning != had_warning:
+            self.notify(self.store.warning, severity="warning", timeout=8)
+
+    # -- languages and quitting ----------------------------------------------------
+    def action_toggle_ui_lang(self) -> None:
+        """Switch the interface language; the step screens are rebuilt from the draft."""
+        self.ui_lang = "zh" if self.ui_lang == "en" else "en"
+        localize_bindings(self, self.ui_lang)
+        self._rebuild_screens()
+
+    def action_toggle_email_lang(self) -> None:
+        self.draft.email_lang = "zh" if self.draft.email_lang == "en" else "en"
+        self.draft_changed()
+        self._rebuild_screens()
+        self.notify(t("wizard.email_lang", self.ui_lang, lang=t("wizard.lang_" + self.draft.email_lang, self.ui_lang)))
+
+    def _rebuild_screens(self) -> None:
+        from okx_helper.ui.screens.start import StartScreen
+        from okx_helper.ui.screens.step import StepScreen
+
+        steps = [s.STEP for s in self.screen_stack if isinstance(s, StepScreen)]
+        if len(self.screen_stack) - 1 != len(steps) + 1:
+            return  # a dialog or another tool is open: it keeps its language until reopened
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.push_screen(StartScreen(self.ui_lang))
+        for step in steps:
+            self.push_screen(self.step_screen(step))
+
+    def has_work(self) -> bool:
+        return self.draft != Draft(email_lang=self.draft.email_lang) and len(self.screen_stack) > 2
+
+    def action_request_quit(self) -> None:
+        from okx_helper.ui.screens.dialogs import Confirm
+
+        if not self.has_work():
+            self.exit()
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.save_now()
+                self.exit()
+
+        self.push_screen(Confirm(t("wizard.confirm_quit", self.ui_lang), self.ui_lang), answered)

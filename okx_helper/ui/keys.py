@@ -1,0 +1,24 @@
+"""Footer labels in the interface language.
+
+Bindings are declared once on the class in English; each screen relabels its own copy
+from the strings files ("<area>.key_<action>"), so the Footer follows the language switch.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual.binding import BindingsMap
+from textual.dom import DOMNode
+
+from okx_helper.i18n import t
+
+
+def localize_bindings(node: DOMNode, lang: str, area: str = "wizard") -> None:
+    relabelled: dict = {}
+    for key, binding in type(node)._merged_bindings or BindingsMap():
+        name = f"{area}.key_{binding.action.split('(')[0]}"
+        text = t(name, lang)
+        if text != name:
+            binding = replace(binding, description=text)
+        relabelled.setdefault(key, []).append(binding)
+    node._bindings = BindingsMap.from_keys(relabelled)

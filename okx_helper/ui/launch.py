@@ -1,0 +1,28 @@
+"""Start the wizard, or explain plainly why this terminal cannot show it."""
+from __future__ import annotations
+
+import os
+import sys
+
+from okx_helper.i18n import detect_ui_lang, t
+
+
+def terminal_problem(lang: str) -> str | None:
+    """Why the wizard cannot run here, or None when it can."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        return t("wizard.no_terminal", lang)
+    if os.environ.get("TERM", "") in ("dumb", "unknown"):
+        return t("wizard.dumb_terminal", lang)
+    return None
+
+
+def run_wizard(lang: str | None = None, new: bool = False) -> int:
+    ui_lang = detect_ui_lang(lang)
+    problem = terminal_problem(ui_lang)
+    if problem:
+        print(f"okx-helper: {problem}", file=sys.stderr)
+        return 2
+    from okx_helper.ui.app import WizardApp
+
+    WizardApp(ui_lang=ui_lang, new=new).run()
+    return 0

@@ -1,0 +1,75 @@
+"""Step 2: what the problem is about. Each category brings a subject, fields and tips."""
+from __future__ import annotations
+
+from rich.markup import escape
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from okx_helper.ui.screens.step import StepScreen
+
+
+class CategoryScreen(StepScreen):
+    STEP = 1
+    BINDINGS = [Binding("a", "use_suggested_address", "Use suggested address", show=False)]
+
+    def compose_body(self) -> ComposeResult:
+        from okx_helper import categories
+
+        self.categories = categories.categories()
+        options = [Option(c.text("title", self.ui_lang), id=c.id) for c in self.categories]
+        with Horizontal():
+            yield OptionList(*options, id="categories")
+            with VerticalScroll(id="category-info"):
+                yield Static("", id="tips")
+
+    def on_mount(self) -> None:
+        ids = [c.id for c in self.categories]
+        menu = self.query_one("#categories", OptionList)
+        menu.highlighted = ids.index(self.draft.category) if self.draft.category in ids else 0
+        menu.focus()
+
+    def _highlighted(self):
+        index = self.query_one("#categories", OptionList).highlighted
+        return None if index is None else self.categories[index]
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        category = self._highlighted()
+        if category is None:
+            return
+        email_lang = self.draft.email_lang
+        lines = [
+            f"[b]{escape(category.text('title', self.ui_lang))}[/b]",
+            "",
+            f"{self.tr('category_subject')}: {escape(category.text('subject', email_lang))}",
+            "",
+        ]
+        lines += [f"• {escape(tip)}" for tip in category.tips.get(self.ui_lang, [])]
+        if category.suggested_to and category.suggested_to != self.draft.to:
+            lines += ["", f"[yellow]{escape(self.tr('category_suggested_to', address=category.suggested_to))}[/]"]
+        self.query_one("#tips", Static).update("\n".join(lines))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.action_next()
+
+    def action_use_suggested_address(self) -> None:
+        category = self._highlighted()
+        if category and category.suggested_to:
+            self.draft.to = category.suggested_to
+            self.changed()
+            self.notify(self.tr("category_address_set", address=category.suggested_to))
+
+    def before_next(self, proceed) -> None:
+        category = self._highlighted()
+        if category is None:
+            return
+        # Values of fields the new category lacks are kept (nothing typed is lost) but stay
+        # out of the email: only the category's own fields are rendered and scanned.
+        self.draft.category = category.id
+        if category.suggested_to and self.draft.to == "support@okx.com":
+            self.draft.to = category.suggested_to
+            self.notify(self.tr("category_address_set", address=category.suggested_to))
+        self.changed()
+        proceed()

@@ -1,0 +1,142 @@
+"""Step 3: the category's fields, the free text, and who the user is to support."""
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+import tempfile
+
+from rich.markup import escape
+from textual.app import ComposeResult, SuspendNotSupported
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Input, Label, ProgressBar, Static, TextArea
+
+from okx_helper.ui.screens.step import StepScreen
+
+PROFILE_FIELDS = ("email", "uid", "nickname")
+
+
+class DescribeScreen(StepScreen):
+    STEP = 2
+    BINDINGS = [Binding("ctrl+e", "external_editor", "Editor")]
+
+    def compose_body(self) -> ComposeResult:
+        from okx_helper import categories, compose
+
+        self.category = categories.get(self.draft.category)
+        lang = self.ui_lang
+        with VerticalScroll(id="form"):
+            yield Label(self.tr("describe_subject"))
+            yield Input(self.draft.subject, placeholder=compose.subject_for(self.draft), id="subject")
+            for spec in self.category.fields:
+                mark = " *" if spec.required else ""
+                yield Label(spec.label.get(lang, spec.label["en"]) + mark)
+                yield Input(
+                    self.draft.fields.get(spec.id, ""),
+                    placeholder=spec.hint.get(lang, spec.hint.get("en", "")),
+                    id=f"field-{spec.id}",
+                )
+                yield Static("", id=f"note-{spec.id}", classes="field-note")
+            yield Label(self.tr("describe_text"))
+            yield TextArea(self.draft.description, id="description", soft_wrap=True, tab_behavior="focus")
+            yield Static(self.tr("describe_profile_note"), classes="hint")
+            for name in PROFILE_FIELDS:
+                yield Label(self.tr(f"profile_{name}"))
+                yield Input(getattr(self.draft.profile, name), id=f"profile-{name}")
+        with Vertical(id="meter"):
+            yield ProgressBar(total=100, show_eta=False, show_percentage=True, id="completeness")
+            yield Static("", id="missing")
+
+    def on_mount(self) -> None:
+        for spec in self.category.fields:
+            self._note(spec, self.draft.fields.get(spec.id, ""))
+        self._update_meter()
+        self.query_one("#subject" if not self.draft.subject and not self.category.fields else "#form Input").focus()
+
+    # -- edits flow into the draft -------------------------------------------------
+    def on_input_changed(self, event: Input.Changed) -> None:
+        name = event.input.id or ""
+        if name == "subject":
+            self.draft.subject = event.value
+        elif name.startswith("field-"):
+            spec = next(s for s in self.category.fields if s.id == name[6:])
+            self.draft.fields[spec.id] = event.value
+            self._note(spec, event.value)
+        elif name.startswith("profile-"):
+            setattr(self.draft.profile, name[8:], event.value)
+        else:
+            return
+        self.changed()
+        self._update_meter()
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        self.draft.description = event.text_area.text
+        self.changed()
+        self._update_meter()
+
+    def _note(self, spec, value: str) -> None:
+        """Under a field: the validator's complaint, or for a time, the same time in UTC."""
+        from okx_helper import fields
+
+        note = self.query_one(f"#note-{spec.id}", Static)
+        if not value.strip():
+            note.update("")
+            return
+        problem = fields.validate(spec, value, self.ui_lang)
+        if problem:
+            note.update(f"[red]{escape(problem)}[/]")
+        elif spec.kind == "datetime":
+            note.update(f"[green]= {escape(fields.to_utc_text(value) or '')}[/]")
+        else:
+            note.update("")
+
+    def _update_meter(self) -> None:
+        from okx_helper import completeness
+
+        missing = completeness.missing(self.draft, self.ui_lang)
+        self.query_one("#completeness", ProgressBar).update(progress=round(completeness.score(self.draft) * 100))
+        text = self.tr("describe_missing", items="; ".join(m.text for m in missing)) if missing else self.tr("describe_complete")
+        self.query_one("#missing", Static).update(escape(text))
+
+    # -- $EDITOR ---------------------------------------------------------------------
+    def action_external_editor(self) -> None:
+        """Edit the free text in $VISUAL/$EDITOR on a private temp file, then read it back."""
+        command = shlex.split(os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi")
+        handle, path = tempfile.mkstemp(prefix="okx-helper-", suffix=".txt")  # 0600
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as file:
+                file.write(self.draft.description)
+            try:
+                with self.app.suspend():
+                    subprocess.run([*command, path], check=False)
+            except SuspendNotSupported:
+                self.notify(self.tr("describe_no_editor_here"), severity="warning")
+                return
+            except OSError as error:
+                self.notify(self.tr("describe_editor_failed", error=str(error)), severity="error")
+                return
+            with open(path, encoding="utf-8", errors="replace") as file:
+                text = file.read()
+        finally:
+            os.unlink(path)
+        self.query_one("#description", TextArea).load_text(text)
+        self.draft.description = text
+        self.changed()
+        self._update_meter()
+
+    def before_next(self, proceed) -> None:
+        from okx_helper import fields
+
+        for spec in self.category.fields:
+            value = self.draft.fields.get(spec.id, "")
+            if value.strip() and fields.validate(spec, value, self.ui_lang):
+                self.query_one(f"#field-{spec.id}", Input).focus()
+                self.notify(self.tr("describe_fix_field", field=spec.label.get(self.ui_lang, spec.id)), severity="warning")
+                return
+        proceed()
+
+    def focus_part(self, part: str) -> None:
+        """Put the cursor where a finding is (the privacy and tone steps send the user here)."""
+        target = {"subject": "#subject", "description": "#description"}.get(part, f"#field-{part[6:]}")
+        self.query_one(target).focus()

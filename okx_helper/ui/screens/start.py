@@ -1,0 +1,78 @@
+"""The first screen: write a new email, resume a draft, or the tools for after sending."""
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from okx_helper.i18n import t
+from okx_helper.ui.keys import localize_bindings
+from okx_helper.ui.screens.dialogs import HelpText
+
+
+class StartScreen(Screen):
+    BINDINGS = [
+        Binding("n", "choose('new')", "New email"),
+        Binding("r", "choose('resume')", "Resume", show=False),
+        Binding("c", "choose('reply')", "Check a reply"),
+        Binding("k", "choose('cases')", "Cases"),
+        Binding("p", "choose('profile')", "Profile"),
+        Binding("f1", "help", "Help"),
+    ]
+
+    def __init__(self, ui_lang: str) -> None:
+        super().__init__()
+        self.ui_lang = ui_lang
+        localize_bindings(self, ui_lang)
+
+    def tr(self, key: str, **values) -> str:
+        return t(f"wizard.{key}", self.ui_lang, **values)
+
+    def compose(self) -> ComposeResult:
+        resumable = self.app.resumable
+        options = []
+        if resumable is not None:
+            what = resumable.subject or resumable.category or resumable.to
+            options.append(Option(self.tr("start_resume", what=what, step=resumable.step + 1), id="resume"))
+        options += [
+            Option(self.tr("start_new"), id="new"),
+            Option(self.tr("start_reply"), id="reply"),
+            Option(self.tr("start_cases"), id="cases"),
+            Option(self.tr("start_profile"), id="profile"),
+        ]
+        with Vertical(id="start"):
+            yield Static(self.tr("start_title"), id="start-title")
+            yield Static(self.tr("start_intro"), id="start-intro")
+            yield OptionList(*options, id="start-menu")
+            yield Static(self.tr("start_hint"), id="start-hint")
+        yield Footer()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.action_choose(event.option.id)
+
+    def action_choose(self, what: str) -> None:
+        app = self.app
+        if what == "resume" and app.resumable is not None:
+            app.start_wizard(app.resumable)
+        elif what == "new":
+            app.start_wizard()
+        elif what == "reply":
+            from okx_helper.ui.screens.reply_check import ReplyCheckScreen
+
+            app.push_screen(ReplyCheckScreen(self.ui_lang, anti_phishing_code=app.draft.profile.anti_phishing_code or None))
+        elif what == "cases":
+            from okx_helper.cases import CaseBook
+            from okx_helper.ui.screens.cases import CasesScreen
+
+            app.push_screen(CasesScreen(self.ui_lang, CaseBook()))
+        elif what == "profile":
+            from okx_helper.profile import ProfileStore
+            from okx_helper.ui.screens.profile import ProfileScreen
+
+            app.push_screen(ProfileScreen(self.ui_lang, ProfileStore()))
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpText(self.tr("help_start") + "\n\n" + self.tr("help_keys"), self.ui_lang))

@@ -1,0 +1,74 @@
+"""What every wizard step shares: the step line, Back/Next/Help keys, and the draft."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Container
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from okx_helper.i18n import t
+from okx_helper.ui.keys import localize_bindings
+from okx_helper.ui.screens.dialogs import HelpText
+from okx_helper.ui.widgets.step_indicator import STEPS, StepIndicator
+
+if TYPE_CHECKING:
+    from okx_helper.draft import Draft
+    from okx_helper.ui.app import WizardApp
+
+
+class StepScreen(Screen):
+    STEP: ClassVar[int] = 0
+    BINDINGS = [
+        Binding("escape", "back", "Back"),
+        # ctrl+n is the chord; F10 is the fallback for terminals or multiplexers that eat it.
+        Binding("ctrl+n,f10", "next", "Next", key_display="^n"),
+        Binding("f1", "help", "Help"),
+    ]
+
+    def __init__(self, ui_lang: str) -> None:
+        super().__init__()
+        self.ui_lang = ui_lang
+        localize_bindings(self, ui_lang)
+
+    @property
+    def wizard(self) -> "WizardApp":
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def draft(self) -> "Draft":
+        return self.wizard.draft
+
+    def tr(self, key: str, **values) -> str:
+        return t(f"wizard.{key}", self.ui_lang, **values)
+
+    def compose(self) -> ComposeResult:
+        yield StepIndicator(self.STEP, self.ui_lang, self.draft.email_lang)
+        with Container(id="step-body"):
+            yield from self.compose_body()
+        yield Footer()
+
+    def compose_body(self) -> ComposeResult:
+        raise NotImplementedError
+
+    def changed(self) -> None:
+        """Tell the app the draft changed (autosave, and the step line's email language)."""
+        self.wizard.draft_changed()
+
+    def refresh_indicator(self) -> None:
+        self.query_one(StepIndicator).update(StepIndicator.line(self.STEP, self.ui_lang, self.draft.email_lang))
+
+    def action_back(self) -> None:
+        self.wizard.go_back()
+
+    def action_next(self) -> None:
+        self.before_next(lambda: self.wizard.advance(self.STEP))
+
+    def before_next(self, proceed: Callable[[], None]) -> None:
+        """Check the step; call proceed() when the user may go on. Steps override it."""
+        proceed()
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpText(self.tr(f"help_{STEPS[self.STEP]}") + "\n\n" + self.tr("help_keys"), self.ui_lang))

@@ -1,0 +1,28 @@
+"""How findings are shown: where in the draft they are, and their text masked."""
+from __future__ import annotations
+
+from okx_helper.draft import Draft
+from okx_helper.draft_checks import Located, get_part
+from okx_helper.i18n import t
+
+
+def where(draft: Draft, located: Located, lang: str) -> str:
+    """ "Description, line 3" or the field's label, in the interface language."""
+    part = located.part
+    if part.startswith("field:"):
+        from okx_helper import categories
+
+        for spec in categories.get(draft.category).fields:
+            if spec.id == part[6:]:
+                return spec.label.get(lang, spec.id)
+        return part[6:]
+    if part == "description":
+        line = get_part(draft, part).count("\n", 0, located.finding.start) + 1
+        return t("wizard.where_description", lang, line=line)
+    return t("wizard.where_subject", lang)
+
+
+def masked(text: str) -> str:
+    """Enough to recognise the spot, never the secret: 'pa••••••'."""
+    text = " ".join(text.split())
+    return text[:2] + "•" * min(max(len(text) - 2, 1), 8)
