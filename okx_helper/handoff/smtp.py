@@ -87,7 +87,7 @@ def send(
                 client.starttls(context=context)
                 client.ehlo()
             if settings.user:
-                client.login(settings.user, password)
+                _login(client, settings.user, password)
             client.sendmail(sender, recipients, to_bytes(out))
     except SendError:
         raise
@@ -97,15 +97,36 @@ def send(
         raise SendError("refused", str(exc)) from exc
     except ConnectionRefusedError as exc:
         raise SendError("refused", str(exc)) from exc
-    except (ssl.SSLError, ssl.CertificateError, smtplib.SMTPNotSupportedError) as exc:
+    except smtplib.SMTPNotSupportedError as exc:
+        raise SendError("auth", str(exc)) from exc  # the server offers no login at all
+    except (ssl.SSLError, ssl.CertificateError) as exc:
         raise SendError("tls", str(exc)) from exc
     except (socket.timeout, TimeoutError) as exc:
         raise SendError("timeout", str(exc)) from exc
+    except smtplib.SMTPServerDisconnected as exc:
+        # smtplib wraps a read time-out in "Connection unexpectedly closed".
+        if isinstance(exc.__context__, TimeoutError):
+            raise SendError("timeout", str(exc)) from exc
+        raise SendError("network", str(exc)) from exc
     except socket.gaierror as exc:
         raise SendError("host", str(exc)) from exc
     except (smtplib.SMTPException, OSError) as exc:
         raise SendError("network", str(exc)) from exc
     return str(out["Message-ID"])
+
+
+def _login(client: smtplib.SMTP, user: str, password: str) -> None:
+    """One AUTH PLAIN with UTF-8 (RFC 4616) where offered; smtplib's login only speaks ASCII."""
+    import base64
+
+    client.ehlo_or_helo_if_needed()
+    if "plain" not in client.esmtp_features.get("auth", "").lower().split():
+        client.login(user, password)  # CRAM-MD5 or LOGIN; raises when none is offered
+        return
+    token = base64.b64encode(f"\0{user}\0{password}".encode("utf-8")).decode("ascii")
+    code, reply = client.docmd("AUTH", "PLAIN " + token)
+    if code != 235:
+        raise smtplib.SMTPAuthenticationError(code, reply)
 
 
 def _addresses(msg: EmailMessage):
