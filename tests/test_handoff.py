@@ -153,6 +153,7 @@ def test_fit_shortens_long_bodies():
 
 def test_save_eml_is_private_marked_unsent_and_never_overwrites(tmp_path):
     msg = make_message(subject="充值 / ../../etc/passwd: 未到账")
+    before = msg.as_bytes()
     first = eml.save(msg, tmp_path)
     second = eml.save(msg, tmp_path)
     assert first.parent == tmp_path and second.parent == tmp_path and first != second
@@ -164,7 +165,8 @@ def test_save_eml_is_private_marked_unsent_and_never_overwrites(tmp_path):
     assert str(parsed["Subject"]) == "充值 / ../../etc/passwd: 未到账"
     assert parsed.get_body(("plain",)).get_content().replace("\r\n", "\n").rstrip("\n") == BODY
     assert b"\r\n" in first.read_bytes() and b"\n" not in first.read_bytes().replace(b"\r\n", b"")
-    assert "X-Unsent" not in msg  # the caller's message is not changed
+    assert msg.as_bytes() == before  # the caller's message is not changed
+    assert len(parsed.get_all("X-Unsent")) == 1
 
 
 def test_save_eml_default_dir_falls_back_to_cwd(tmp_path, monkeypatch):

@@ -101,6 +101,8 @@ def temporary_draft(msg: EmailMessage) -> Iterator[Path]:
     """A private draft file (LF line ends, for Unix mail clients) removed when the block ends."""
     folder = tempfile.mkdtemp(prefix="okx-helper-")  # mkdtemp makes the folder 0700
     path = Path(folder) / "draft.eml"
+    msg = copy.deepcopy(msg)
+    del msg["X-Unsent"]  # a mail client's own draft needs no marker
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "wb") as handle:
