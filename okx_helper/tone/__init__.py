@@ -1,0 +1,103 @@
+"""Tone guard: flags what would hurt the user's case in an email to support, offers calmer words.
+
+Categories (fixed ids): insult, threat, shouting, punctuation, demand, accusation, pestering.
+Rules are data (data/tone_rules.toml, data/tone_lexicon.toml); messages are in
+data/strings/tone.toml. This package never imports Textual.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from okx_helper.i18n import t
+from okx_helper.tone import rules, shouting
+from okx_helper.tone.normalise import fold
+from okx_helper.tone.structure import add_closing, add_greeting, structure
+
+__all__ = [
+    "ToneFinding",
+    "scan",
+    "structure",
+    "add_greeting",
+    "add_closing",
+    "apply_suggestion",
+    "CATEGORIES",
+]
+
+CATEGORIES = rules.CATEGORIES
+_PUNCT_RUN = re.compile(r"[!?]{3,}")  # on the folded text: ！？ are folded to !?
+_PRIORITY = {name: rank for rank, name in enumerate(
+    ("threat", "accusation", "insult", "demand", "pestering", "shouting", "punctuation"))}
+
+
+@dataclass(frozen=True)
+class ToneFinding:
+    """One passage that may hurt the user's case."""
+
+    category: str
+    start: int
+    end: int
+    message: str  # why it hurts, in the interface language
+    suggestion: str | None  # calmer wording in the language of the passage, or None
+
+    def to_json(self) -> dict:
+        return {
+            "category": self.category,
+            "start": self.start,
+            "end": self.end,
+            "message": self.message,
+            "suggestion": self.suggestion,
+        }
+
+
+def _punctuation(text: str, folded: str) -> list[tuple[str, int, int, str | None]]:
+    found = []
+    for run in _PUNCT_RUN.finditer(folded):
+        original = text[run.start():run.end()]
+        if "?" in run.group(0):
+            calmer = "？" if "？" in original else "?"
+        else:
+            calmer = "！" if "！" in original else "!"
+        found.append(("punctuation", run.start(), run.end(), calmer))
+    return found
+
+
+def scan(text: str, lang: str = "en") -> list[ToneFinding]:
+    """Tone findings in `text`, sorted and non-overlapping; messages in interface language `lang`."""
+    if not isinstance(text, str) or not text:
+        return []
+    folded = fold(text)
+    candidates = [(h.category, h.start, h.end, h.suggestion) for h in rules.find(text, folded)]
+    candidates += [(s.category, s.start, s.end, s.suggestion) for s in shouting.find(text)]
+    candidates += _punctuation(text, folded)
+    # Overlaps: the stronger category wins, then the longer span.
+    candidates.sort(key=lambda c: (_PRIORITY[c[0]], c[1] - c[2], c[1]))
+    taken: list[tuple[int, int]] = []
+    kept = []
+    for category, start, end, suggestion in candidates:
+        if any(start < b and a < end for a, b in taken):
+            continue
+        taken.append((start, end))
+        kept.append((start, end, category, suggestion))
+    kept.sort()
+    ui = "zh" if lang == "zh" else "en"
+    return [
+        ToneFinding(category, start, end, t(f"tone.{category}", ui), suggestion)
+        for start, end, category, suggestion in kept
+    ]
+
+
+def apply_suggestion(text: str, finding: ToneFinding) -> str:
+    """`text` with the finding's span replaced by its suggestion, or removed when there is none."""
+    start, end = finding.start, finding.end
+    if not (0 <= start <= end <= len(text)):
+        return text
+    if finding.suggestion is not None:
+        return text[:start] + finding.suggestion + text[end:]
+    before, after = text[:start], text[end:]
+    # Removing a word: don't leave two spaces or a space before punctuation behind.
+    if before.endswith(" ") and (after.startswith((" ", ",", ".", "!", "?")) or not after):
+        before = before[:-1]
+    elif not before and after.startswith(" "):
+        after = after[1:]
+    return before + after

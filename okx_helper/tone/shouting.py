@@ -1,0 +1,115 @@
+"""Shouting: runs of ALL-CAPS words in prose, told apart from tickers, codes and acronyms.
+
+Works on the original text (letter case is the signal). A run counts as shouting when it has
+at least two words that are ordinary English words in capitals: long words that are not known
+acronyms, or short words from a list ("WHERE IS MY MONEY"). Tokens with digits or underscores
+(TRC20, ERROR_CODE_51008) never join a run. Quoted text, error messages after "shows:" and
+"Name: ZHANG XIAOMING" are left alone: the user is quoting, not shouting.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from okx_helper.resources import load_toml
+
+_WORD = r"[A-Z](?:[A-Z'’]*[A-Z])?"
+_RUN = re.compile(
+    rf"(?<![A-Za-z0-9_'’]){_WORD}(?:(?:[,;:.!?]?[ \t]+|[ \t]*[-/&][ \t]*){_WORD})*(?![A-Za-z0-9_])"
+)
+_WORDS = re.compile(_WORD)
+_QUOTED = re.compile(
+    r"\"[^\"\n]{1,300}\"|“[^”\n]{1,300}”|`[^`\n]{1,300}`|「[^」\n]{1,300}」|『[^』\n]{1,300}』"
+    r"|【[^】\n]{1,300}】|‘[^’\n]{1,300}’|(?<![A-Za-z])'[^'\n]{1,300}'(?![A-Za-z])"
+)
+# Text just before a run that shows the user is quoting a screen or filling in a field.
+_QUOTING = re.compile(
+    r"(?:error|message|says|said|shows?|showing|displays?|displayed|reads|status|prompt|notice|"
+    r"popup|pop-up|name|holder|beneficiary|recipient|subject|提示|显示|报错|错误|弹出|写着|姓名|名字|户名)"
+    r"(?:\s+is)?\s*[:：]?\s*[\"“'「]?\s*$",
+    re.IGNORECASE,
+)
+_PRONOUN_I = re.compile(r"\bi(?=$|[\s'’,.!?;:])")
+
+
+@dataclass(frozen=True)
+class Shout:
+    category: str  # "shouting", or "demand" for a lone "NOW" / "IMMEDIATELY"
+    start: int
+    end: int
+    suggestion: str
+
+
+@lru_cache(maxsize=None)
+def _lexicon() -> tuple[frozenset, frozenset, frozenset]:
+    data = load_toml("tone_lexicon.toml")
+    acronyms = frozenset(data["english"]["acronyms"].split())
+    short = frozenset(data["english"]["short_words"].split())
+    demand = frozenset(data["caps"]["demand_words"])
+    return acronyms, short, demand
+
+
+def _counts(word: str, acronyms: frozenset, short: frozenset) -> bool:
+    bare = word.replace("’", "'")
+    if bare in short:
+        return True
+    if "'" in bare:  # DON'T, I'M, YOU'RE: contractions are prose
+        return True
+    return len(bare) >= 4 and bare not in acronyms
+
+
+def sentence_case(span: str, at_sentence_start: bool) -> str:
+    """`span` in lower case, acronyms and "I" kept, first letter capital at a sentence start."""
+    acronyms, _, _ = _lexicon()
+    out = _WORDS.sub(lambda m: m.group(0) if m.group(0) in acronyms else m.group(0).lower(), span)
+    out = _PRONOUN_I.sub("I", out)
+    if at_sentence_start and out:
+        out = out[0].upper() + out[1:]
+    return out
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[max(0, start - 80):start].rstrip()
+    return not before or before[-1] in ".!?。！？\n:：" or before.endswith(("\n",))
+
+
+def _is_quoted(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    for quoted in _QUOTED.finditer(text, line_start, line_end):
+        if quoted.start() <= start and end <= quoted.end():
+            return True
+    if _QUOTING.search(text[max(line_start, start - 60):start]):
+        return True
+    # A heading on a line of its own: "ACCOUNT DETAILS:"
+    return text[line_start:start].strip() == "" and text[end:line_end].strip() == ":"
+
+
+def find(text: str) -> list[Shout]:
+    """Shouted runs in `text`, left to right."""
+    acronyms, short, demand = _lexicon()
+    found: list[Shout] = []
+    for run in _RUN.finditer(text):
+        words = _WORDS.findall(run.group(0))
+        joined = " ".join(words)
+        if joined in demand:
+            if _is_quoted(text, run.start(), run.end()) or not any(c.islower() for c in text):
+                continue
+            found.append(Shout("demand", run.start(), run.end(), run.group(0).lower()))
+            continue
+        if sum(_counts(word, acronyms, short) for word in words) < 2:
+            continue
+        start, end = run.span()
+        # Trim acronyms at the edges: "PLEASE SEND USDT" -> keep USDT out of the shout.
+        edge = _WORDS.match(text, start)
+        while edge and edge.group(0) in acronyms and edge.end() < end:
+            nxt = _WORDS.search(text, edge.end(), end)
+            if nxt is None:
+                break
+            start, edge = nxt.start(), nxt
+        if _is_quoted(text, start, end):
+            continue
+        found.append(Shout("shouting", start, end, sentence_case(text[start:end], _sentence_start(text, start))))
+    return found

@@ -1,0 +1,51 @@
+"""Greeting and polite closing: detected, and inserted in the email's language when missing."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from okx_helper.resources import load_toml
+from okx_helper.tone.normalise import fold
+
+_TAIL = 240  # a closing sits in the last few lines
+
+
+@lru_cache(maxsize=None)
+def _data() -> tuple[re.Pattern, re.Pattern, re.Pattern, dict]:
+    data = load_toml("tone_lexicon.toml")["structure"]
+    return (
+        re.compile(data["greetings_en"]),
+        re.compile(data["greetings_zh"]),
+        re.compile(data["closings"]),
+        data,
+    )
+
+
+def structure(text: str) -> dict:
+    """{"greeting": bool, "closing": bool} for the draft `text`."""
+    greet_en, greet_zh, closing, _ = _data()
+    folded = fold(text).strip()
+    first_line = folded.split("\n", 1)[0]
+    greeting = bool(greet_en.match(first_line) or greet_zh.match(first_line))
+    return {"greeting": greeting, "closing": bool(closing.search(folded[-_TAIL:]))}
+
+
+def _lang(email_lang: str) -> str:
+    return "zh" if str(email_lang).lower().startswith("zh") else "en"
+
+
+def add_greeting(text: str, email_lang: str) -> str:
+    """`text` with a greeting on top in the email's language (zh/en); unchanged if it has one."""
+    if structure(text)["greeting"]:
+        return text
+    greeting = _data()[3][f"greeting_{_lang(email_lang)}"]
+    return f"{greeting}\n\n{text.lstrip(chr(10))}" if text.strip() else f"{greeting}\n\n"
+
+
+def add_closing(text: str, email_lang: str) -> str:
+    """`text` with a polite closing at the end in the email's language; unchanged if it has one."""
+    if structure(text)["closing"]:
+        return text
+    closing = _data()[3][f"closing_{_lang(email_lang)}"]
+    body = text.rstrip()
+    return f"{body}\n\n{closing}\n" if body else f"{closing}\n"
