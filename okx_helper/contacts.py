@@ -1,0 +1,240 @@
+"""OKX's official channels, and a verdict on any address a user means to write to.
+
+The directory comes from data/channels.toml (every entry with its source and date). The
+verdict is offline: email-validator for syntax (never DNS), okx_helper.lookalike for domains
+that imitate okx.com, and a look at the local part and display name for impersonation.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+from okx_helper import lookalike
+from okx_helper.i18n import t
+from okx_helper.resources import load_toml
+
+DEFAULT_ADDRESS = "support@okx.com"
+VERDICTS = ("official", "legacy", "lookalike", "freemail_impersonation", "unrelated", "invalid")
+KINDS = ("email", "chat", "web")
+LANGS = ("en", "zh")
+
+
+# ---------------------------------------------------------------- the directory
+@dataclass(frozen=True)
+class Channel:
+    """One official way to reach OKX, with where we read it and when."""
+
+    id: str
+    kind: str  # "email" | "chat" | "web"
+    address: str | None
+    url: str | None
+    purpose: dict[str, str]
+    notes: dict[str, str]
+    source: str
+    verified_on: str  # ISO date
+    categories: tuple[str, ...] = ()  # wizard categories this channel is meant for; empty = general
+
+    def text(self, field: str, lang: str) -> str:
+        """`purpose` or `notes` in `lang`, English when that language is missing."""
+        values = getattr(self, field)
+        return values.get(lang) or values.get("en", "")
+
+
+def _channel(entry: dict, index: int) -> Channel:
+    where = f"channels.toml entry {index + 1} ({entry.get('id', '?')})"
+    for key in ("id", "kind", "source", "verified_on"):
+        if not isinstance(entry.get(key), str) or not entry[key]:
+            raise ValueError(f"{where}: '{key}' is required")
+    if entry["kind"] not in KINDS:
+        raise ValueError(f"{where}: kind must be one of {KINDS}")
+    if entry["kind"] == "email" and not entry.get("address"):
+        raise ValueError(f"{where}: an email channel needs an address")
+    if entry["kind"] != "email" and not entry.get("url"):
+        raise ValueError(f"{where}: a {entry['kind']} channel needs a url")
+    if not entry["source"].startswith("https://"):
+        raise ValueError(f"{where}: source must be an https URL")
+    date.fromisoformat(entry["verified_on"])  # raises on a bad date
+    for key in ("purpose", "notes"):
+        texts = entry.get(key)
+        if not isinstance(texts, dict) or not all(texts.get(lang) for lang in LANGS):
+            raise ValueError(f"{where}: '{key}' needs en and zh texts")
+    address = entry.get("address")
+    if address and not lookalike.is_official_domain(address.rpartition("@")[2]):
+        raise ValueError(f"{where}: {address} is not on okx.com")
+    return Channel(
+        id=entry["id"],
+        kind=entry["kind"],
+        address=address,
+        url=entry.get("url"),
+        purpose=dict(entry["purpose"]),
+        notes=dict(entry["notes"]),
+        source=entry["source"],
+        verified_on=entry["verified_on"],
+        categories=tuple(entry.get("categories", ())),
+    )
+
+
+@lru_cache(maxsize=1)
+def _channels() -> tuple[Channel, ...]:
+    entries = load_toml("channels.toml").get("channel", [])
+    result = tuple(_channel(entry, i) for i, entry in enumerate(entries))
+    ids = [c.id for c in result]
+    if len(ids) != len(set(ids)):
+        raise ValueError("channels.toml: channel ids must be unique")
+    return result
+
+
+def channels() -> list[Channel]:
+    """All official channels, in the order of data/channels.toml (validated on first load)."""
+    return list(_channels())
+
+
+def email_channels() -> list[Channel]:
+    """The channels one writes an email to."""
+    return [c for c in _channels() if c.kind == "email"]
+
+
+def default_address_for(category: str) -> str:
+    """The address to write to for a wizard category: p2p -> p2p@okx.com, else support@okx.com."""
+    for channel in email_channels():
+        if category and category in channel.categories:
+            return channel.address or DEFAULT_ADDRESS
+    return DEFAULT_ADDRESS
+
+
+def channel_for_address(address: str) -> Channel | None:
+    """The directory entry for an address, compared as mail systems do (domain case ignored)."""
+    local, _, domain = address.strip().rpartition("@")
+    for channel in email_channels():
+        c_local, _, c_domain = (channel.address or "").rpartition("@")
+        if local.lower() == c_local.lower() and domain.lower() == c_domain.lower():
+            return channel
+    return None
+
+
+# ---------------------------------------------------------------- verdicts
+@dataclass(frozen=True)
+class AddressCheck:
+    """The verdict on one address, with plain-language reasons in the UI language."""
+
+    address: str  # as given, stripped
+    verdict: str
+    normalized: str | None
+    reasons: list[str] = field(default_factory=list)
+    display_name: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.verdict == "official"
+
+    def to_json(self) -> dict:
+        return {"address": self.address, "verdict": self.verdict, "normalized": self.normalized,
+                "reasons": list(self.reasons)}
+
+
+_ANGLE = re.compile(r"^(?P<name>.*?)\s*<(?P<addr>[^<>]*)>\s*$", re.S)
+
+
+def split_display(raw: str) -> tuple[str | None, str]:
+    """('OKX客服', '12345@qq.com') from 'OKX客服 <12345@qq.com>'; (None, raw) without brackets."""
+    text = raw.strip()
+    m = _ANGLE.match(text)
+    if not m:
+        name, addr = None, text
+    else:
+        name = m.group("name").strip().strip('"\'').strip() or None
+        addr = m.group("addr").strip()
+    if addr.lower().startswith("mailto:"):
+        addr = addr[len("mailto:"):].split("?", 1)[0].strip()
+    return name, addr
+
+
+def claim(text: str | None) -> str | None:
+    """'brand' when text claims to be OKX, 'service' when it claims to be customer support."""
+    if not text:
+        return None
+    tables = lookalike.tables()
+    if lookalike.cjk_brand(text):
+        return "brand"
+    folded, _ = lookalike.fold(unicodedata.normalize("NFKC", text))
+    for label in re.split(r"[^a-z0-9]+", folded):
+        if label and lookalike.brand_match(label, allow_typo=False):
+            return "brand"
+    plain = unicodedata.normalize("NFKC", text)
+    if any(word in plain for word in tables["service_cjk"]):
+        return "service"
+    for token in re.split(r"[^a-z]+", folded):
+        strong = any(word in token for word in tables["service_set"])
+        if strong and "" in lookalike.cores(token, tables["service_peel"]):
+            return "service"
+    return None
+
+
+def _say(lang: str, items) -> list[str]:
+    return [t(f"contacts.{key}", lang, **values) for key, values in items]
+
+
+def domain_verdict(domain: str, lang: str = "en") -> tuple[str, list[str]]:
+    """official | legacy | lookalike | unrelated for a bare domain (e.g. a sender's), with reasons."""
+    finding = lookalike.analyse(domain)
+    reasons = list(finding.reasons)
+    if finding.verdict == "unrelated":
+        reasons.insert(0, ("unrelated", {"domain": domain.strip().lower()}))
+    return finding.verdict, _say(lang, reasons)
+
+
+def check_address(raw: str, lang: str = "en") -> AddressCheck:
+    """The verdict on an address as typed or pasted, display name allowed ('OKX客服 <1@qq.com>')."""
+    from email_validator import EmailNotValidError, validate_email
+
+    given = (raw or "").strip()
+    name, addr = split_display(given)
+    if not addr:
+        return AddressCheck(given, "invalid", None, _say(lang, [("empty", {})]), name)
+    try:
+        result = validate_email(addr, check_deliverability=False)
+    except EmailNotValidError as exc:
+        return AddressCheck(given, "invalid", None, _say(lang, [("invalid", {"error": str(exc)})]), name)
+    normalized = result.normalized
+    local, _, typed_domain = addr.rpartition("@")
+    finding = lookalike.analyse(typed_domain)
+
+    if finding.verdict == "official":
+        channel = channel_for_address(normalized)
+        extra = ("listed", {"purpose": channel.text("purpose", lang)}) if channel else ("unlisted", {})
+        return AddressCheck(given, "official", normalized, _say(lang, [*finding.reasons, extra]), name)
+    if finding.verdict in ("legacy", "lookalike"):
+        reasons = list(finding.reasons)
+        if finding.verdict == "legacy":
+            reasons.append(("legacy_advice", {"suggest": DEFAULT_ADDRESS}))
+        return AddressCheck(given, finding.verdict, normalized, _say(lang, reasons), name)
+
+    # The domain is not OKX's: does the sender pretend otherwise?
+    freemail = lookalike.is_freemail(result.ascii_domain)
+    domain = result.domain
+    claims = []
+    if claim(name) == "brand":
+        claims.append(("claim_brand_display", {"name": name}))
+    if claim(local) == "brand":
+        claims.append(("claim_brand_local", {"local": local}))
+    if freemail and not claims:
+        if claim(name) == "service":
+            claims.append(("claim_service_display", {"name": name}))
+        if claim(local) == "service":
+            claims.append(("claim_service_local", {"local": local}))
+    if claims:
+        lead = ("freemail", {"domain": domain}) if freemail else ("not_okx", {"domain": domain})
+        reasons = [lead, *claims, *finding.reasons, ("impersonation_advice", {"suggest": DEFAULT_ADDRESS})]
+        return AddressCheck(given, "freemail_impersonation", normalized, _say(lang, reasons), name)
+    reasons = [("unrelated", {"domain": domain}), *finding.reasons]
+    if freemail:
+        reasons.append(("freemail", {"domain": domain}))
+    return AddressCheck(given, "unrelated", normalized, _say(lang, reasons), name)
+
+
+def is_official_domain(domain: str) -> bool:
+    """okx.com and its subdomains."""
+    return lookalike.is_official_domain(domain)
