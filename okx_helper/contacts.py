@@ -20,6 +20,8 @@ DEFAULT_ADDRESS = "support@okx.com"
 VERDICTS = ("official", "legacy", "lookalike", "freemail_impersonation", "unrelated", "invalid")
 KINDS = ("email", "chat", "web")
 LANGS = ("en", "zh")
+# An address has at most 254 characters; leave room for a display name around it.
+MAX_INPUT = 1000
 
 
 # ---------------------------------------------------------------- the directory
@@ -179,10 +181,11 @@ def _say(lang: str, items) -> list[str]:
 
 def domain_verdict(domain: str, lang: str = "en") -> tuple[str, list[str]]:
     """official | legacy | lookalike | unrelated for a bare domain (e.g. a sender's), with reasons."""
-    finding = lookalike.analyse(domain)
+    domain = (domain or "").strip().strip("<>").rpartition("@")[2].strip()
+    finding = lookalike.analyse(domain[:MAX_INPUT])
     reasons = list(finding.reasons)
     if finding.verdict == "unrelated":
-        reasons.insert(0, ("unrelated", {"domain": domain.strip().lower()}))
+        reasons.insert(0, ("unrelated", {"domain": domain.lower()}))
     return finding.verdict, _say(lang, reasons)
 
 
@@ -191,6 +194,8 @@ def check_address(raw: str, lang: str = "en") -> AddressCheck:
     from email_validator import EmailNotValidError, validate_email
 
     given = (raw or "").strip()
+    if len(given) > MAX_INPUT:  # a paste, not an address: don't spend time on it
+        return AddressCheck(given, "invalid", None, _say(lang, [("too_long", {"length": len(given)})]), None)
     name, addr = split_display(given)
     if not addr:
         return AddressCheck(given, "invalid", None, _say(lang, [("empty", {})]), name)

@@ -137,6 +137,8 @@ def cores(token: str, words: frozenset) -> frozenset:
     """What is left of a token once known words are peeled off either end (the token itself
     included): supportokxhelp -> {supportokxhelp, okxhelp, supportokx, okx, ...}."""
     found = {token}
+    if len(token) > 63:  # longer than any DNS label: not worth peeling
+        return frozenset(found)
     for w in words:
         if token.startswith(w) and len(token) >= len(w):
             found |= cores(token[len(w):], words)
@@ -235,11 +237,15 @@ def analyse(domain: str) -> Finding:
     if puny:
         disguise.append(("punycode", {"ascii": typed.lower(), "unicode": shown}))
     styled = [(a, b) for a, b in swaps if unicodedata.normalize("NFKC", a).isascii()]
-    foreign = [(a, b) for a, b in swaps if (a, b) not in styled and b.isascii()]
+    changed = [(a, b) for a, b in swaps if (a, b) not in styled and b.isascii() and a.lower() != b]
+    accented = [(a, b) for a, b in changed if _script(a) == "LATIN"]
+    foreign = [pair for pair in changed if pair not in accented]
     if styled:
         disguise.append(("fullwidth", {"chars": _pairs(styled)}))
     if foreign:
         disguise.append(("homoglyph", {"chars": _pairs(foreign, named=True)}))
+    if accented:
+        disguise.append(("accented", {"chars": _pairs(accented)}))
 
     reasons: list[tuple[str, dict]] = []
     if _under(folded, t["official"] + t["legacy"]):
