@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from okx_helper import categories
 from okx_helper.draft import Draft
@@ -11,16 +10,38 @@ from okx_helper.i18n import t
 
 MIN_DESCRIPTION = 40  # characters; a CJK character counts as three (it says about a word)
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-IDENTIFIER_KINDS = {"txid", "order_id", "coin", "network", "amount", "address", "memo", "uid"}
 
 
-@dataclass(frozen=True)
-class Gap:
-    """One thing the email still lacks."""
+class Missing(str):
+    """One thing the email still lacks: the sentence itself, plus what kind of thing it is.
 
-    kind: str  # "when", "what", "error", "identifier", "detail" or "profile"
-    id: str  # the field id, "description", "email" or "uid"
-    message: str  # in the requested language
+    A str, so it prints and serialises as the message; `.kind` is "when", "what", "error",
+    "identifiers" or "profile" (the review checklist groups by it), `.id` the field id,
+    "description", "email" or "uid".
+    """
+
+    kind: str
+    id: str
+
+    def __new__(cls, kind: str, id: str, text: str) -> "Missing":
+        self = super().__new__(cls, text)
+        self.kind = kind
+        self.id = id
+        return self
+
+    @property
+    def text(self) -> str:
+        return str(self)
+
+    @property
+    def message(self) -> str:
+        return str(self)
+
+    def __reduce__(self):
+        return (Missing, (self.kind, self.id, str(self)))
+
+
+Gap = Missing  # the older name
 
 
 def description_weight(text: str) -> int:
@@ -34,9 +55,12 @@ def _present(spec, value: str) -> bool:
     return bool((value or "").strip()) and validate(spec.kind, value) is None
 
 
-def gaps(draft: Draft, lang: str = "en") -> list[Gap]:
-    """Everything support would have to ask for, in the order the form shows it."""
-    found: list[Gap] = []
+def missing(draft: Draft, lang: str = "en") -> list[Missing]:
+    """What support will still ask for, in the order the form shows it; empty when complete.
+
+    Each item is the sentence in `lang` (a str) with `.kind` and `.id`.
+    """
+    found: list[Missing] = []
     try:
         category = categories.get(draft.category)
     except KeyError:
@@ -45,24 +69,25 @@ def gaps(draft: Draft, lang: str = "en") -> list[Gap]:
         if _present(spec, draft.fields.get(spec.id, "")):
             continue
         if spec.kind == "datetime":
-            found.append(Gap("when", spec.id, t("compose.missing_when", lang)))
+            found.append(Missing("when", spec.id, t("compose.missing_when", lang)))
         elif spec.kind == "error":
-            found.append(Gap("error", spec.id, t("compose.missing_error", lang)))
+            found.append(Missing("error", spec.id, t("compose.missing_error", lang)))
         else:
-            kind = "identifier" if spec.kind in IDENTIFIER_KINDS else "detail"
-            found.append(Gap(kind, spec.id, t("compose.missing_field", lang, label=spec.text("label", lang))))
+            # Free-text accounts (what was noticed, what was tried) belong to "what happened";
+            # everything else (IDs, coin, pair, counterparty, endpoint …) is how support finds it.
+            kind = "what" if spec.kind == "multiline" else "identifiers"
+            found.append(Missing(kind, spec.id, t("compose.missing_field", lang, label=spec.text("label", lang))))
     if description_weight(draft.description) < MIN_DESCRIPTION:
-        found.append(Gap("what", "description", t("compose.missing_what", lang, min=MIN_DESCRIPTION)))
+        found.append(Missing("what", "description", t("compose.missing_what", lang, min=MIN_DESCRIPTION)))
     if validate("email", draft.profile.email) is not None or not draft.profile.email.strip():
-        found.append(Gap("profile", "email", t("compose.missing_email", lang)))
+        found.append(Missing("profile", "email", t("compose.missing_email", lang)))
     if validate("uid", draft.profile.uid) is not None or not draft.profile.uid.strip():
-        found.append(Gap("profile", "uid", t("compose.missing_uid", lang)))
+        found.append(Missing("profile", "uid", t("compose.missing_uid", lang)))
     return found
 
 
-def missing(draft: Draft, lang: str = "en") -> list[str]:
-    """What support will still ask for, as sentences in `lang`; empty when the email is complete."""
-    return [gap.message for gap in gaps(draft, lang)]
+def gaps(draft: Draft, lang: str = "en") -> list[Missing]:
+    return missing(draft, lang)
 
 
 def score(draft: Draft) -> float:

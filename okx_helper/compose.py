@@ -143,9 +143,13 @@ def _address(value: str, header: str):
     name = (match["name"] or "").strip() if match else ""
     if len(name) >= 2 and name[0] == name[-1] == '"':
         name = name[1:-1].replace('\\"', '"')
-    if not _ADDR_SPEC.fullmatch(addr) or ".." in addr or addr.startswith(".") or '"' in name:
+    local = addr.rpartition("@")[0]
+    if not _ADDR_SPEC.fullmatch(addr) or ".." in addr or local.startswith(".") or local.endswith(".") or '"' in name:
         raise ValueError(f"{header}: not an email address: {text!r}")
-    return Address(display_name=sanitize_header(name), addr_spec=addr)
+    try:
+        return Address(display_name=sanitize_header(name), addr_spec=addr)
+    except ValueError:  # the email package's own stricter checks (header defects)
+        raise ValueError(f"{header}: not an email address: {text!r}") from None
 
 
 def _msgid_domain(from_addr: str) -> str:

@@ -1,3 +1,5 @@
+import json
+import pickle
 from datetime import datetime, timezone
 from email import policy
 from email.parser import BytesParser
@@ -166,8 +168,12 @@ def test_no_control_character_from_any_field_reaches_a_header(subject, nickname,
 def test_completeness_names_what_support_will_ask():
     bare = Draft(category="deposit", fields={"time": "2026-11-25 14:30"})  # no zone: still unknown
     kinds = {gap.kind for gap in gaps(bare)}
-    assert {"when", "identifier", "what", "profile"} <= kinds
+    assert {"when", "identifiers", "what", "profile"} <= kinds
     assert "Transaction ID (TxID)" in missing(bare)
+    txid = next(item for item in missing(bare) if item.id == "txid")
+    assert txid.kind == "identifiers" and txid.text == "Transaction ID (TxID)"
+    assert json.loads(json.dumps(missing(bare)))[0] == missing(bare)[0]
+    assert pickle.loads(pickle.dumps(txid)).kind == "identifiers"
     assert "交易哈希（TxID）" in missing(bare, "zh")
     assert score(bare) < 0.2
     assert missing(deposit_draft()) == [] and score(deposit_draft()) == 1.0
