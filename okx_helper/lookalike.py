@@ -35,7 +35,7 @@ class Finding:
 def tables() -> dict:
     """The domain lists from data/contacts_domains.toml, with sets for lookups."""
     raw = load_toml("contacts_domains.toml")
-    for key in ("brands", "brand_aliases", "affix_words", "near_brand_unrelated", "service_words",
+    for key in ("restricted_tlds", "restricted_suffixes", "brands", "brand_aliases", "affix_words", "near_brand_unrelated", "service_words",
                 "freemail", "freemail_names", "multi_suffixes", "official", "legacy"):
         if not isinstance(raw.get(key), list) or not all(isinstance(v, str) for v in raw[key]):
             raise ValueError(f"contacts_domains.toml: {key} must be a list of strings")
@@ -252,10 +252,11 @@ def analyse(domain: str) -> Finding:
         reasons.append(("imitates", {"domain": shown, "target": _target(folded)}))
     elif name := cjk_brand(shown):
         reasons.append(("cjk_name", {"name": name}))
-    else:
-        hit = _label_hit(subs, reg, suffix, registrable)
-        if hit:
-            reasons.append(hit)
+    elif hit := _label_hit(subs, reg, suffix, registrable):
+        reasons.append(hit)
+    elif styled or _homograph(shown):
+        # Not OKX's name, but still written to pass for another Latin domain (раураl.com).
+        reasons.append(("disguised", {"domain": shown, "target": folded}))
     if reasons:
         return Finding("lookalike", tuple(disguise + reasons + [("lookalike_advice", {})]), registrable)
 
@@ -263,15 +264,28 @@ def analyse(domain: str) -> Finding:
     known = t.get("known", {}).get(registrable)
     if known:
         extra.append((f"known_{known}", {"domain": registrable}))
-    if swaps and len({_script(a) for a, _ in swaps} | ({"LATIN"} if any(c.isascii() and c.isalpha() for c in shown) else set())) > 1:
-        extra.append(("mixed_script", {}))
-    return Finding("unrelated", tuple(disguise + extra), registrable)
+    # Letters of a real word in another script are not a disguise: only say how it is written.
+    shown_as = [r for r in disguise if r[0] == "punycode"]
+    return Finding("unrelated", tuple(shown_as + extra), registrable)
+
+
+def _homograph(domain: str) -> bool:
+    """A label whose non-Latin letters all imitate Latin ones, alone (раураl) or mixed in
+    with Latin letters (pаypal). Real words in other scripts (яндекс, 例子) have letters that
+    imitate nothing, so they pass."""
+    for label in domain.split("."):
+        letters = [c for c in label if c.isalpha()]
+        foreign = [c for c in letters if not c.isascii() and _script(c) != "LATIN"]
+        if len(letters) >= 2 and foreign and all(fold_char(c).isascii() and fold_char(c).isalpha() for c in foreign):
+            return True
+    return False
 
 
 def _label_hit(subs: list[str], reg: str, suffix: str, registrable: str) -> tuple[str, dict] | None:
     """Why the labels of a folded domain name OKX, if they do."""
     t = tables()
-    match = brand_match(reg, allow_typo=True)
+    # Nobody can register a typo under .edu or .gov, so only the name itself counts there.
+    match = brand_match(reg, allow_typo=suffix.split(".")[-1] not in t["restricted_tlds"] and suffix not in t["restricted_suffixes"])
     if match:
         kind, brand, token, digits = match
         if digits and _under(registrable.translate(_LEET), t["official"] + t["legacy"]):
