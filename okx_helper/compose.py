@@ -202,8 +202,16 @@ def new_message(
 
 
 def build_message(draft: Draft, **kw) -> EmailMessage:
-    """The draft as a message: From is the registered email, when given."""
-    kw.setdefault("from_addr", draft.profile.email)
+    """The draft as a message: From is the registered email, when given and well-formed.
+
+    A half-typed registered email is left out rather than failing the whole preview (the
+    completeness check asks for it); a malformed To still raises ValueError.
+    """
+    if "from_addr" not in kw:
+        try:
+            kw["from_addr"] = str(_address(draft.profile.email, "From")) if draft.profile.email.strip() else ""
+        except ValueError:
+            kw["from_addr"] = ""
     return new_message(to=draft.to, subject=subject_for(draft), body=render_body(draft), **kw)
 
 
