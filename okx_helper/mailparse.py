@@ -1,0 +1,339 @@
+"""Read a saved e-mail (RFC 5322 .eml) or pasted reply text into plain parts.
+
+Only the standard library: the email package does MIME, base64, quoted-printable and
+RFC 2047 headers; html.parser turns HTML parts into text while keeping link targets.
+Nothing here judges the message; replies.py does that.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from email.utils import getaddresses, parseaddr
+from html.parser import HTMLParser
+
+__all__ = ["ParsedMail", "UnreadableReply", "parse_mail", "clean_text", "find_urls"]
+
+
+class UnreadableReply(Exception):
+    """The input is empty, binary, cut off or otherwise not a message we can read."""
+
+
+@dataclass
+class ParsedMail:
+    has_headers: bool = False
+    subject: str = ""
+    from_raw: str = ""  # display name and address, decoded ("OKX客服 <x@qq.com>")
+    from_addr: str = ""
+    reply_to: list[str] = field(default_factory=list)  # "name <addr>" strings
+    return_path: str = ""
+    auth_results: list[str] = field(default_factory=list)  # header values, top first
+    dkim_signature_domains: list[str] = field(default_factory=list)
+    body_text: str = ""  # the part shown to the user (plain preferred)
+    scan_text: str = ""  # every distinct text part, for danger scanning
+    links: list[str] = field(default_factory=list)  # href targets and URLs seen in text
+
+
+# C0/C1 controls (except tab and newline), DEL, and bidi overrides that can disguise text.
+_CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_BINARY_CHARS = {"\x00"}
+_BINARY_RE = re.compile("[\x01-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f]")
+_HEADER_LINE_RE = re.compile(r"^[!-9;-~]+:")
+# Header names that make a pasted block look like a real message rather than prose.
+_KNOWN_HEADERS = {
+    "from", "to", "cc", "subject", "date", "received", "return-path", "message-id", "reply-to",
+    "mime-version", "content-type", "content-transfer-encoding", "delivered-to", "sender",
+    "authentication-results", "dkim-signature", "arc-authentication-results", "x-mailer",
+    "in-reply-to", "references", "x-received", "received-spf",
+}
+_URL_RE = re.compile(
+    r"(?i)\b(?:https?://|hxxps?://|www\.)[^\s<>\"'()\[\]{}，。、；！？）】]+"
+)
+# Bare host names with a path ("okx-verify.com/login") are links too; plain "okx.com" prose is not worth it.
+_BARE_HOST_PATH_RE = re.compile(
+    r"(?i)(?<![@\w.\-/])(?:[a-z0-9\-]+\.)+(?:com|net|org|io|co|xyz|top|info|app|site|online|"
+    r"cc|me|vip|club|live|link|pro|cn|hk|support|help|services?|biz)/[^\s<>\"'，。]*"
+)
+
+
+def clean_text(text: str) -> str:
+    """Text with terminal control characters removed (keeps tabs and newlines)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL_RE.sub("", text)
+
+
+def find_urls(text: str) -> list[str]:
+    """URLs written in running text, trailing punctuation removed."""
+    found = [m.group(0).rstrip(".,;:!?'\"") for m in _URL_RE.finditer(text)]
+    found += [m.group(0).rstrip(".,;:!?'\"") for m in _BARE_HOST_PATH_RE.finditer(text)]
+    return found
+
+
+class _HtmlToText(HTMLParser):
+    """HTML to readable text; scripts, styles and the head are dropped, link targets kept."""
+
+    _SKIP = {"script", "style", "head", "title", "noscript", "template"}
+    _BLOCK = {"p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table",
+              "ul", "ol", "blockquote", "section", "article", "footer", "header", "hr"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.links: list[str] = []
+        self._skip_depth = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self._SKIP:
+            self._skip_depth += 1
+            return
+        if tag in self._BLOCK:
+            self.parts.append("\n")
+        if tag == "li":
+            self.parts.append("- ")
+        for name, value in attrs:
+            if value and ((tag in ("a", "area") and name == "href") or (tag == "form" and name == "action")):
+                self.links.append(value.strip())
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if tag in self._SKIP:
+            self._skip_depth = max(0, self._skip_depth - 1)
+
+    def handle_endtag(self, tag):
+        if tag in self._SKIP:
+            self._skip_depth = max(0, self._skip_depth - 1)
+        elif tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if not self._skip_depth:
+            self.parts.append(data)
+
+
+def html_to_text(html: str) -> tuple[str, list[str]]:
+    """Readable text of an HTML part, and the link targets it contains."""
+    parser = _HtmlToText()
+    try:
+        parser.feed(html)
+        parser.close()
+    except Exception:  # html.parser is lenient; anything left over is still usable text
+        pass
+    text = "".join(parser.parts)
+    lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.split("\n")]
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+    return text, parser.links
+
+
+def _looks_binary(data: bytes) -> bool:
+    if not data.strip():
+        return False
+    if b"\x00" in data[:65536]:
+        return True
+    sample = data[:65536]
+    # ESC is left out: an escape-sequence attack in a real message is text to clean, not binary.
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27) or b == 127)
+    return controls / len(sample) > 0.05
+
+
+def _looks_like_message(text: str) -> bool:
+    """True when the text starts with a header block that names at least one mail header."""
+    names = []
+    for line in text.split("\n"):
+        if not line.strip():
+            break
+        if line[0] in " \t" and names:
+            continue
+        if not _HEADER_LINE_RE.match(line):
+            return False
+        names.append(line.split(":", 1)[0].strip().lower())
+    return any(name in _KNOWN_HEADERS for name in names)
+
+
+def _to_text(data: bytes | str) -> tuple[str, bytes | None]:
+    """The input as text (for sniffing), and as bytes when it came as bytes."""
+    if isinstance(data, str):
+        return data, None
+    if _looks_binary(data):
+        raise UnreadableReply("this looks like a binary file, not an e-mail or text")
+    return data.decode("utf-8", "replace"), data
+
+
+def _decode_pasted(raw: bytes) -> str:
+    """Pasted text saved to a file: UTF-8, else GB18030 (Chinese Windows), else replacement marks."""
+    for charset in ("utf-8", "gb18030"):
+        try:
+            return raw.decode(charset)
+        except UnicodeDecodeError:
+            continue
+    return raw.decode("utf-8", "replace")
+
+
+def _header(msg, name: str) -> list[str]:
+    """All values of a header as decoded text; malformed ones fall back to their raw form."""
+    values = []
+    try:
+        raw_values = msg.get_all(name) or []
+    except Exception:
+        raw_values = []
+    for value in raw_values:
+        try:
+            values.append(str(value))
+        except Exception:
+            values.append(getattr(value, "_raw", "") or "")
+    return [clean_text(v).replace("\n", " ").strip() for v in values]
+
+
+def _addresses(values: list[str]) -> list[str]:
+    out = []
+    try:
+        pairs = getaddresses(values)
+    except Exception:
+        pairs = [parseaddr(v) for v in values]
+    for name, addr in pairs:
+        if not addr:
+            continue
+        name = name.strip().strip('"')
+        out.append(f"{name} <{addr}>" if name else addr)
+    return out
+
+
+def _part_text(part) -> str:
+    try:
+        text = part.get_content()
+        if isinstance(text, bytes):
+            text = text.decode("utf-8", "replace")
+        return text
+    except Exception:
+        payload = part.get_payload(decode=True) or b""
+        if isinstance(payload, str):
+            return payload
+        charset = part.get_content_charset() or "utf-8"
+        try:
+            return payload.decode(charset, "replace")
+        except LookupError:
+            return payload.decode("utf-8", "replace")
+
+
+def _check_cut_off(msg) -> None:
+    """Raise when the MIME structure shows the file was truncated or damaged."""
+    from email import errors
+
+    fatal = (errors.StartBoundaryNotFoundDefect, errors.CloseBoundaryNotFoundDefect,
+             errors.InvalidBase64LengthDefect, errors.InvalidBase64CharactersDefect)
+    for part in msg.walk():
+        for defect in getattr(part, "defects", []):
+            if isinstance(defect, fatal):
+                raise UnreadableReply("the message looks cut off or damaged (broken MIME structure); "
+                                      "save the whole message again as .eml")
+        if part.get_content_maintype() == "text" and \
+                part.get("Content-Transfer-Encoding", "").strip().lower() == "base64":
+            payload = part.get_payload()
+            if isinstance(payload, str):
+                compact = re.sub(r"\s+", "", payload)
+                if compact and (len(compact.rstrip("=")) % 4 == 1 or
+                                re.search(r"[^A-Za-z0-9+/=]", compact)):
+                    raise UnreadableReply("a base64 part of the message is cut off or damaged; "
+                                          "save the whole message again as .eml")
+
+
+def _collect_body(msg, parsed: ParsedMail) -> None:
+    plain, html_texts, links = [], [], []
+    for part in msg.walk():
+        if part.is_multipart():
+            continue
+        if part.get_content_disposition() == "attachment":
+            continue
+        ctype = part.get_content_type()
+        if ctype == "text/plain":
+            plain.append(_part_text(part))
+        elif ctype == "text/html":
+            text, hrefs = html_to_text(_part_text(part))
+            html_texts.append(text)
+            links.extend(hrefs)
+    plain = [clean_text(p).strip() for p in plain if p and p.strip()]
+    html_texts = [clean_text(h).strip() for h in html_texts if h and h.strip()]
+    parsed.body_text = "\n\n".join(plain) if plain else "\n\n".join(html_texts)
+    seen, scan = set(), []
+    for text in plain + html_texts:
+        key = re.sub(r"\s+", " ", text)
+        if key not in seen:
+            seen.add(key)
+            scan.append(text)
+    parsed.scan_text = "\n\n".join(scan)
+    parsed.links = links + find_urls(parsed.scan_text)
+
+
+def parse_mail(data: bytes | str) -> ParsedMail:
+    """Parse a message or pasted text; raise UnreadableReply when there is nothing to read."""
+    import email
+    from email import policy
+
+    if data is None:
+        raise UnreadableReply("no input")
+    text, raw = _to_text(data)
+    text = text.lstrip("\ufeff")
+    stripped = text.lstrip("\r\n\t ")
+    if not stripped.strip():
+        raise UnreadableReply("the input is empty")
+    if any(ch in _BINARY_CHARS for ch in stripped[:4096]) or \
+            len(_BINARY_RE.findall(stripped[:65536])) > 0.05 * min(len(stripped), 65536):
+        raise UnreadableReply("this looks like a binary file, not an e-mail or text")
+    normalized = stripped.replace("\r\n", "\n").replace("\r", "\n")
+    if normalized.startswith("From ") and "\n" in normalized:  # mbox separator line
+        normalized = normalized.split("\n", 1)[1]
+    parsed = ParsedMail()
+    if not _looks_like_message(normalized):
+        if raw is not None:
+            normalized = _decode_pasted(raw).lstrip("\ufeff\r\n\t ")
+        body = clean_text(normalized).strip()
+        _require_letters(body)
+        parsed.body_text = parsed.scan_text = body
+        parsed.links = find_urls(body)
+        return parsed
+
+    try:
+        if raw is not None:
+            raw = raw.lstrip(b"\xef\xbb\xbf\r\n\t ")
+            if raw.startswith(b"From ") and b"\n" in raw:  # mbox separator line
+                raw = raw.split(b"\n", 1)[1]
+            msg = email.message_from_bytes(raw, policy=policy.default)
+        else:
+            msg = email.message_from_string(normalized, policy=policy.default)
+    except Exception as exc:  # the parser is lenient; this is a last resort
+        raise UnreadableReply(f"the message cannot be parsed ({type(exc).__name__})") from None
+
+    parsed.has_headers = True
+    _check_cut_off(msg)
+    subjects = _header(msg, "Subject")
+    parsed.subject = subjects[0] if subjects else ""
+    froms = _addresses(_header(msg, "From"))
+    if froms:
+        parsed.from_raw = froms[0]
+        parsed.from_addr = parseaddr(froms[0])[1]
+    parsed.reply_to = _addresses(_header(msg, "Reply-To"))
+    paths = _addresses(_header(msg, "Return-Path"))
+    parsed.return_path = parseaddr(paths[0])[1] if paths else ""
+    parsed.auth_results = _header(msg, "Authentication-Results")
+    for sig in _header(msg, "DKIM-Signature"):
+        match = re.search(r"(?:^|;)\s*d\s*=\s*([^;\s]+)", sig)
+        if match:
+            parsed.dkim_signature_domains.append(match.group(1).lower())
+    try:
+        _collect_body(msg, parsed)
+    except UnreadableReply:
+        raise
+    except Exception as exc:
+        raise UnreadableReply(f"the message body cannot be read ({type(exc).__name__})") from None
+    if not parsed.scan_text.strip() and not parsed.subject:
+        raise UnreadableReply("the message has no readable text (no body, or it was cut off)")
+    if not parsed.scan_text.strip():
+        raise UnreadableReply("the message has no readable body text (it may be cut off)")
+    return parsed
+
+
+def _require_letters(text: str) -> None:
+    letters = sum(1 for c in text if c.isalpha())
+    if letters < 2:
+        raise UnreadableReply("the input has no readable text")
+    bad = text.count("\ufffd")
+    if bad and bad > letters / 3:
+        raise UnreadableReply("the input is not readable text (wrong encoding or binary)")

@@ -1,0 +1,194 @@
+"""What a reply's text says: danger signs (zh and en) and how useful it is.
+
+The word lists live in okx_helper/data/replies.toml. A danger is a request, not a mention:
+"never share your 2FA code" is the advice a genuine reply gives, "reply with your 2FA code"
+is phishing. Sentences are split into clauses; a warning word in a clause (never, 切勿, scam …)
+covers the clauses after it until one starts a new request ("please …", "请…").
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from okx_helper.resources import load_toml
+
+__all__ = ["find_dangers", "judge_usefulness", "sentences"]
+
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|[;。！？；\n]+|(?<=[.!?])$")
+_CLAUSE_SPLIT = re.compile(r"[,，、:：]|\s[-–—]\s")
+_MAX_PER_KIND = 2
+
+
+def _rx(pattern: str) -> re.Pattern | None:
+    return re.compile(pattern, re.IGNORECASE) if pattern else None
+
+
+def _either(data: dict, stem: str) -> re.Pattern | None:
+    """One pattern from stem_en and stem_zh: the text may mix both languages."""
+    parts = [data.get(f"{stem}_{lang}", "") for lang in ("en", "zh")]
+    parts = [p for p in parts if p]
+    return _rx("|".join(f"(?:{p})" for p in parts)) if parts else None
+
+
+@lru_cache(maxsize=1)
+def _rules():
+    data = load_toml("replies.toml")
+    neg = data["negation"]
+    rules = []
+    for rule in data["danger"]:
+        rules.append({
+            "kind": rule["kind"],
+            "terms": _either(rule, "terms"),
+            "verbs": _either(data["verbs"], rule["verbs"]) if rule.get("verbs") else None,
+            "except": _either(rule, "except"),
+            "needs": _either(rule, "needs"),
+            "strict": rule.get("negation") == "strict",
+        })
+    return {
+        "rules": rules,
+        "negation": _rx(f"(?:{neg['en']})|(?:{neg['zh']})"),
+        "strict": _either(neg, "strict"),
+        "conditional": _either(neg, "conditional"),
+        "request_start": _either(neg, "request_start"),
+        "usefulness": data["usefulness"],
+    }
+
+
+def sentences(text: str) -> list[str]:
+    """The text cut into sentences (English and Chinese punctuation, and line breaks)."""
+    return [s.strip() for s in _SENTENCE_SPLIT.split(text) if s and s.strip()]
+
+
+def _negated(clause: str, negation: re.Pattern, conditional: re.Pattern) -> bool:
+    # "if you do not confirm …" contains "not" but still demands: drop those phrases first.
+    return bool(negation.search(conditional.sub(" ", clause)))
+
+
+def _excerpt(sentence: str, limit: int = 160) -> str:
+    sentence = re.sub(r"\s+", " ", sentence).strip()
+    return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"
+
+
+def find_dangers(text: str) -> list[dict]:
+    """Danger signs in the text: [{"kind", "excerpt"}], at most two per kind, in text order."""
+    cfg = _rules()
+    found: list[dict] = []
+    counts: dict[str, int] = {}
+    for sentence in sentences(text):
+        clauses = [c for c in _CLAUSE_SPLIT.split(sentence) if c.strip()]
+        for rule in cfg["rules"]:
+            kind = rule["kind"]
+            if counts.get(kind, 0) >= _MAX_PER_KIND:
+                continue
+            if not rule["terms"].search(sentence):
+                continue
+            if rule["verbs"] is not None and not rule["verbs"].search(sentence):
+                continue
+            if rule["needs"] is not None and not rule["needs"].search(sentence):
+                continue
+            negation = cfg["strict"] if rule["strict"] else cfg["negation"]
+            if _rule_hits(rule, clauses, negation, cfg):
+                counts[kind] = counts.get(kind, 0) + 1
+                found.append({"kind": kind, "excerpt": _excerpt(sentence)})
+    return found
+
+
+def _rule_hits(rule: dict, clauses: list[str], negation: re.Pattern, cfg: dict) -> bool:
+    """True when a clause with the rule's term is not under a warning and not an exception."""
+    warned = False
+    for clause in clauses:
+        if _negated(clause, negation, cfg["conditional"]):
+            warned = True
+        elif cfg["request_start"].search(clause):
+            warned = False
+        if warned or not rule["terms"].search(clause):
+            continue
+        if rule["except"] is not None and rule["except"].search(clause):
+            continue
+        return True
+    return False
+
+
+# -- usefulness ----------------------------------------------------------------------------
+
+_ID_RE = re.compile(r"\b(?:0x)?[A-Za-z0-9]{8,}\b")
+_COINS = {
+    "BTC", "ETH", "USDT", "USDC", "TRX", "SOL", "XRP", "DOGE", "LTC", "BNB", "TON", "ADA", "DOT",
+    "MATIC", "POL", "OKB", "AVAX", "SHIB", "LINK", "ARB", "OP", "DAI", "BCH", "ETC", "FIL", "ATOM",
+    "NEAR", "APT", "SUI", "PEPE", "XLM", "EOS",
+}
+_STOP = set("""
+this that with have from your about what when will would there their they them been were which
+please could should into just also only some more very than then does here help need want know
+dear hello thanks thank regards support team okx user since after before still already
+""".split())
+
+
+def _ids(text: str) -> set[str]:
+    return {m.group(0).lower().removeprefix("0x") for m in _ID_RE.finditer(text)
+            if any(ch.isdigit() for ch in m.group(0))}
+
+
+def _coins(text: str) -> set[str]:
+    return {w for w in re.findall(r"[A-Za-z]{2,6}", text) if w.upper() == w and w in _COINS} | \
+        {w.upper() for w in re.findall(r"(?i)\b(usdt|usdc|bitcoin|btc|eth|ether|trx|sol)\b", text)}
+
+
+def _topics(text: str) -> set[str]:
+    lowered = text.lower()
+    topics = set()
+    for topic, words in _rules()["usefulness"]["topics"].items():
+        for word in words:
+            if re.search(r"[\u4e00-\u9fff]", word):
+                if word in text:
+                    topics.add(topic)
+                    break
+            elif re.search(r"\b" + re.escape(word) + r"\w*", lowered):
+                topics.add(topic)
+                break
+    return topics
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in _STOP}
+
+
+def _id_mentioned(identifier: str, reply_lower: str, reply_ids: set[str]) -> bool:
+    if identifier in reply_lower:
+        return True
+    # Long TxIDs are often shortened in replies ("3fa1c9…be07"): a long enough head or tail counts.
+    if len(identifier) >= 16:
+        return any(len(rid) >= 6 and (identifier.startswith(rid) or identifier.endswith(rid))
+                   for rid in reply_ids) or identifier[:10] in reply_lower or identifier[-10:] in reply_lower
+    return False
+
+
+def answers_question(question: str, reply: str) -> bool:
+    """Whether the reply is about the question: its identifiers, coins and topics (zh or en)."""
+    reply_lower = reply.lower()
+    reply_ids = _ids(reply)
+    q_ids = _ids(question)
+    if any(_id_mentioned(i, reply_lower, reply_ids) for i in q_ids):
+        return True
+    shared_topics = _topics(question) & _topics(reply)
+    shared_coins = _coins(question) & _coins(reply)
+    shared_words = _words(question) & _words(reply)
+    if len(shared_topics) >= 2:
+        return True
+    if shared_topics and (shared_coins or len(shared_words) >= 3):
+        return True
+    return bool(shared_coins) and len(shared_words) >= 3
+
+
+def judge_usefulness(text: str, question: str | None = None) -> dict:
+    """The usefulness block of the report."""
+    use = _rules()["usefulness"]
+    steps = _either(use, "steps")
+    items = re.findall(use["list_item"], text)
+    step_hits = len(steps.findall(text))
+    return {
+        "answers_question": None if not (question and question.strip()) else answers_question(question, text),
+        "concrete_steps": len(items) >= 2 or step_hits >= 2 or (len(items) >= 1 and step_hits >= 1),
+        "follow_up_promised": bool(_either(use, "follow").search(text)),
+        "polite": bool(_either(use, "polite").search(text)),
+    }
