@@ -443,13 +443,40 @@ def open_db(path: Path | str | None = None) -> CasesDB:
     return CasesDB(path)
 
 
+class CaseBook:
+    """The cases database opened on first use, so a damaged file is reported where it is shown.
+
+    Attribute access is passed on to the open CasesDB (list_cases, get, set_ticket …) and
+    raises CasesError when the database cannot be used.
+    """
+
+    def __init__(self, path: Path | str | None = None) -> None:
+        self.path = Path(path) if path is not None else default_db_path()
+        self._db: CasesDB | None = None
+
+    def open(self) -> CasesDB:
+        if self._db is None:
+            self._db = CasesDB(self.path)
+        return self._db
+
+    def __getattr__(self, name: str):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return getattr(self.open(), name)
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+
 def record_sent(db_path_or_conn, message: EmailMessage, category: str, lang: str) -> int:
     """Record a confirmed hand-off as a new case; returns the case id.
 
-    `db_path_or_conn` is a CasesDB, a path (None: the default file) or an open sqlite3
+    `db_path_or_conn` is a CasesDB or CaseBook, a path (None: the default file) or an open sqlite3
     connection (upgraded to the current schema if needed).
     """
-    if isinstance(db_path_or_conn, CasesDB):
+    if isinstance(db_path_or_conn, (CasesDB, CaseBook)):
         return db_path_or_conn.record_sent(message, category, lang)
     if isinstance(db_path_or_conn, sqlite3.Connection):
         return CasesDB(":connection:", conn=db_path_or_conn).record_sent(message, category, lang)
@@ -487,7 +514,7 @@ class RecordedReply:
 
 
 def record_reply(
-    db: CasesDB,
+    db: "CasesDB | CaseBook",
     case_id: int,
     data: bytes | str,
     *,

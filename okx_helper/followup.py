@@ -85,11 +85,14 @@ def official_alternatives(lang: str = "en") -> list[dict]:
     for channel in channels:
         if channel.kind not in ("chat", "web"):
             continue
+        where = channel.url or channel.address or ""
+        if not re.match(r"https://(www\.)?okx\.com/", where):
+            continue  # regional entities (tr.okx.com …) serve only their own customers
         found.append(
             {
                 "id": channel.id,
                 "kind": channel.kind,
-                "where": channel.url or channel.address,
+                "where": where,
                 "purpose": channel.text("purpose", lang),
             }
         )

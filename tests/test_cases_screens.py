@@ -106,3 +106,133 @@ async def test_profile_without_keyring_warns_and_offers_the_plain_file(tmp_path)
         assert store.location == "file"
         assert "profile.json" in screen_text(app)  
     assert ProfileStore(backend=fail.Keyring(), data_dir=tmp_path).load().email == "me@example.com"
+
+
+# -- the cases screen -------------------------------------------------------------------------
+from okx_helper.cases import CaseBook  # noqa: E402
+from okx_helper.ui.screens.cases import CasesScreen  # noqa: E402
+
+BODY = "Hello OKX Support,\n\nMy USDT withdrawal is stuck since yesterday.\nTxID: abc123\n"
+
+
+def sent(subject, when, mid):
+    msg = EmailMessage()
+    msg["From"] = "me@example.com"
+    msg["To"] = "support@okx.com"
+    msg["Subject"] = subject
+    msg["Date"] = format_datetime(when)
+    msg["Message-ID"] = mid
+    msg.set_content(BODY)
+    return msg
+
+
+@pytest.fixture
+def book(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(tmp_path / "docs"))
+    now = datetime.now(timezone.utc)
+    path = tmp_path / "cases.db"
+    with open_db(path) as db:
+        db.record_sent(sent("Withdrawal stuck", now - timedelta(days=8), "<old@x>"), "withdrawal", "en")
+        db.record_sent(sent("How are maker fees computed?", now - timedelta(hours=3), "<new@x>"), "fees", "en")
+    return CaseBook(path)
+
+
+async def test_cases_list_ticket_and_resolved(book):
+    app = Host(CasesScreen("en", book, country="US"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "How are maker fees computed?" in text and "Withdrawal stuck" in text
+        assert "in 20 hours" in text or "in 21 hours" in text
+        assert "overdue by" in text
+        assert "spam" in text and "okx.com" in text
+        for label in ("Follow up", "Record reply", "Ticket #", "Resolved", "Back"):
+            assert label in text
+        await pilot.press("down")  # the older case
+        await pilot.press("t")
+        await pilot.pause()
+        await type_text(pilot, "778899")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert book.get(1).ticket == "778899"
+        assert "778899" in screen_text(app)
+        await pilot.press("d")
+        await pilot.pause()
+        assert book.get(1).status == "resolved"
+        await pilot.press("escape")
+        await pilot.pause()
+    assert app.result is None
+
+
+async def test_follow_up_inside_the_window_needs_confirmation(book):
+    app = Host(CasesScreen("en", book, country="US"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f")  # the newest case: 3 hours old, a simple question
+        await pilot.pause()
+        text = screen_text(app)
+        assert "not over yet" in text and "Follow-ups already sent in this case: 0" in text
+        await pilot.press("n")
+        await pilot.pause()
+        assert "Follow-up: How are maker fees computed?" not in screen_text(app)
+        await pilot.press("f")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Follow-up: How are maker fees computed?" in text and "In-Reply-To: <new@x>" in text
+        await pilot.press("m")  # the user sent it: recorded in the case
+        await pilot.pause()
+    case = book.get(2)
+    assert len(case.followups) == 1 and case.status == "waiting"
+    assert case.message_ids()[0] == "<new@x>"
+
+
+async def test_overdue_follow_up_lists_other_channels_without_asking(book):
+    pytest.importorskip("okx_helper.contacts")
+    app = Host(CasesScreen("zh", book, country="CN"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("down", "f")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "跟进：Withdrawal stuck" not in text or "y / n" not in text
+        assert "其他官方" in text and "okx.com/help" in text
+        await pilot.press("escape")
+        await pilot.pause()
+    assert book.get(1).followups == []
+
+
+async def test_record_a_pasted_reply(book):
+    pytest.importorskip("okx_helper.replies")
+    app = Host(CasesScreen("en", book, country="US"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("down", "r")
+        await pilot.pause()
+        await pilot.press("tab")  # from the path field to the paste area
+        app.screen.query_one("TextArea").text = (
+            "Dear user, to fix the withdrawal please send us your seed phrase and 2FA code at once."
+        )
+        await pilot.press("f5")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "fraudulent" in text and "do not answer it" in text and "seed phrase" in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "replied" in screen_text(app)
+    case = book.get(1)
+    assert case.status == "replied" and case.replies[0].verdict == "fraudulent"
+
+
+async def test_a_damaged_database_is_shown_not_crashed(tmp_path):
+    path = tmp_path / "cases.db"
+    path.write_bytes(b"this is not sqlite" * 50)
+    app = Host(CasesScreen("en", CaseBook(path)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "damaged" in text
+        assert "Follow up" not in text  # nothing to act on
+    assert path.read_bytes() == b"this is not sqlite" * 50

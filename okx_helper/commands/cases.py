@@ -50,7 +50,8 @@ def case_summary(case, country: str | None, now: datetime, lang: str) -> dict:
     return data
 
 
-def _line(case, data: dict, lang: str, now: datetime) -> str:
+def describe_case(case, data: dict, lang: str, now: datetime) -> str:
+    """The case in a few lines: where it went, when, ticket, and where it stands against the window."""
     from okx_helper import expectations
     from okx_helper.i18n import t
 
@@ -103,7 +104,7 @@ def run(args) -> int:
         return 0
     for case, data in summaries:
         print(f"{case.subject}")
-        print(_line(case, data, lang, now))
+        print(describe_case(case, data, lang, now))
         print()
     print(t("cases.holidays_from", lang, country=country) if country else t("cases.holidays_none", lang))
     print()
