@@ -160,3 +160,22 @@ def test_list_categories(capsys):
     assert txid["kind"] == "txid" and txid["required"] is True and txid["label"]["zh"]
     assert main(["compose", "--list-categories", "--lang", "zh"]) == 0
     assert "充值未到账" in capsys.readouterr().out
+
+
+def test_a_look_alike_address_is_warned_about(tmp_path, capsys):
+    text = DEPOSIT.replace('lang = "zh"', 'lang = "zh"\nto = "support@okx-support.com"')
+    assert compose("--answers", answers(tmp_path, text)) == 0
+    captured = capsys.readouterr()
+    assert "To: support@okx-support.com" in captured.out
+    assert captured.err.startswith("support@okx-support.com: ")
+
+
+def test_module_entry_point(tmp_path):
+    import subprocess
+    import sys
+
+    out = tmp_path / "m.eml"
+    result = subprocess.run([sys.executable, "-m", "okx_helper", "compose", "--answers", answers(tmp_path), "--eml", str(out)],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert BytesParser(policy=policy.default).parsebytes(out.read_bytes())["To"] == "support@okx.com"

@@ -236,6 +236,12 @@ def run(args: argparse.Namespace) -> int:
         json.dump(report, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
+        from okx_helper.contacts import check_address
+
+        address = check_address(draft.to, lang)
+        if not address.ok:  # a look-alike or unrelated address: say so before anything else
+            verdict = t(f"contacts.verdict_{address.verdict}", lang)
+            print(f"{draft.to}: " + "; ".join([verdict, *address.reasons]), file=sys.stderr)
         if privacy:
             print(t("compose.privacy_heading", lang), file=sys.stderr)
             for item in privacy:
