@@ -66,9 +66,10 @@ def fold_char(ch: str) -> str:
                 cand = entry["c"]
                 if cand.isascii() and cand.strip() and cand.isalnum():
                     return cand.lower()
-                if cand not in seen:
-                    seen.add(cand)
-                    nxt.append(cand)
+                for variant in (cand, cand.upper()):
+                    if variant not in seen:
+                        seen.add(variant)
+                        nxt.append(variant)
         frontier = nxt
     # Accented Latin letters (ó, ķ) fold to their base letter.
     base = "".join(c for c in unicodedata.normalize("NFKD", norm) if not unicodedata.combining(c))
