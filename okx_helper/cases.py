@@ -216,9 +216,23 @@ def _backup(path: Path, reason: str) -> Path:
     return target
 
 
+def _same_backup(path: Path) -> Path | None:
+    """An earlier backup of the damaged file with exactly these bytes, if any."""
+    import filecmp
+
+    for candidate in sorted(path.parent.glob(f"{path.name}.damaged-*.bak*")):
+        try:
+            if filecmp.cmp(path, candidate, shallow=False):
+                return candidate
+        except OSError:
+            continue
+    return None
+
+
 def _corrupt(path: Path, detail: str) -> CasesError:
     try:
-        copy = _backup(path, "damaged")
+        # Opening the same damaged file again must not pile up identical copies.
+        copy = _same_backup(path) or _backup(path, "damaged")
         kept = f"A copy was kept at {copy}."
     except OSError as error:
         kept = f"No copy could be made ({error.strerror or error})."
@@ -453,10 +467,18 @@ class CaseBook:
     def __init__(self, path: Path | str | None = None) -> None:
         self.path = Path(path) if path is not None else default_db_path()
         self._db: CasesDB | None = None
+        self._error: CasesError | None = None
 
     def open(self) -> CasesDB:
+        if self._error is not None:
+            raise self._error  # the same problem, without touching the file again
         if self._db is None:
-            self._db = CasesDB(self.path)
+            try:
+                self._db = CasesDB(self.path)
+            except CasesError as error:
+                if "locked" not in str(error):  # a lock passes; damage does not
+                    self._error = error
+                raise
         return self._db
 
     def __getattr__(self, name: str):

@@ -124,11 +124,18 @@ def test_a_corrupt_database_is_left_intact_with_a_clear_error_and_a_backup(tmp_p
     backups = list(tmp_path.glob("cases.db.damaged-*.bak"))
     assert len(backups) == 1 and backups[0].read_bytes() == garbage
     assert str(backups[0]) in text
-    # A second attempt keeps the first backup and makes another one.
-    with pytest.raises(CasesError):
+    # A second attempt keeps the first backup and does not pile up identical copies.
+    with pytest.raises(CasesError) as again:
         record_sent(path, message(), "other", "en")
     assert path.read_bytes() == garbage
+    assert list(tmp_path.glob("cases.db.damaged-*.bak*")) == backups
+    assert str(backups[0]) in str(again.value)
+    # Once the file changes (say, partly repaired by hand), that state gets its own copy.
+    path.write_bytes(garbage[:100])
+    with pytest.raises(CasesError):
+        open_db(path)
     assert len(list(tmp_path.glob("cases.db.damaged-*.bak*"))) == 2
+    assert backups[0].read_bytes() == garbage
 
 
 def test_a_damaged_sqlite_file_is_reported_too(tmp_path):
@@ -181,3 +188,17 @@ def test_find_ticket():
     assert find_ticket("Your Ticket #4567890 has been updated") == "4567890"
     assert find_ticket("您的工单号：20261125 已受理") == "20261125"
     assert find_ticket("We will get back to you soon.") == ""
+
+
+def test_record_reply_checks_it_against_the_case(tmp_path):
+    pytest.importorskip("okx_helper.replies")
+    with open_db(tmp_path / "cases.db") as db:
+        cid = db.record_sent(message(), "deposit", "en")
+        pasted = "Hello, your Ticket #4567890 is being handled. Please reply with the TxID of the deposit."
+        rec = cases.record_reply(db, cid, pasted, lang="en")
+        assert rec.verdict == "suspicious"  # pasted text carries no sender evidence
+        assert rec.next_step == "verify_sender"
+        case = db.get(cid)
+        assert case.status == "replied" and case.ticket == "4567890"
+        assert case.replies[0].report["verdict"] == "suspicious"
+        assert "usefulness" in case.replies[0].report

@@ -236,3 +236,4 @@ async def test_a_damaged_database_is_shown_not_crashed(tmp_path):
         assert "damaged" in text
         assert "Follow up" not in text  # nothing to act on
     assert path.read_bytes() == b"this is not sqlite" * 50
+    assert len(list(tmp_path.glob("cases.db.damaged-*.bak"))) == 1
