@@ -36,7 +36,7 @@ def _table(area: str) -> dict:
     return load_toml(f"strings/{area}.toml")
 
 
-def t(key: str, lang: str, **values) -> str:
+def t(key: str, lang: str, /, **values) -> str:
     """The interface string "area.key" in `lang`, falling back to English, then to the key."""
     area, _, name = key.partition(".")
     table = _table(area)
