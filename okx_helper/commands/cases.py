@@ -108,7 +108,7 @@ def run(args) -> int:
         print()
     print(t("cases.holidays_from", lang, country=country) if country else t("cases.holidays_none", lang))
     print()
-    print(t("cases.advice_title", lang) + ":")
+    print(t("cases.advice_title", lang))
     for line in advice:
         print(f"- {line}")
     return 0

@@ -237,7 +237,7 @@ class CasesScreen(Screen):
         return _tr(self.ui_lang, key, **values)
 
     def compose(self) -> ComposeResult:
-        advice = [self.tr("advice_title") + ":"] + [f"- {self.tr(k)}" for k in ("advice_spam", "advice_allow", "advice_thread")]
+        advice = [self.tr("advice_title")] + [f"- {self.tr(k)}" for k in ("advice_spam", "advice_allow", "advice_thread")]
         with VerticalScroll(id="cases"):
             yield Static(self.tr("cases_title"), id="cases-title")
             yield DataTable(id="table", cursor_type="row", zebra_stripes=True)
