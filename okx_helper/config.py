@@ -118,7 +118,7 @@ def save_config(config: Config, path: str | os.PathLike | None = None) -> Path:
     """Write the settings atomically (temp file, then rename) with mode 0600; return the path."""
     import tomli_w
 
-    path = Path(path) if path else (config.path or config_path())
+    path = Path(path or config.path or config_path())
     path.parent.mkdir(parents=True, exist_ok=True)
     data = tomli_w.dumps(config.to_toml_dict()).encode("utf-8")
     fd, tmp = tempfile.mkstemp(prefix=".config-", suffix=".toml", dir=path.parent)  # mkstemp: 0600

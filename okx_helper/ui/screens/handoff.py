@@ -1,0 +1,476 @@
+"""The hand-off screen: the ways to send that work here first, one key each, and why others cannot.
+
+The Review step pushes it with the finished message; it dismisses with
+{"method", "sent": True, "message_id"} once the user says the message went out, or None on
+Escape. The draft is never dropped here: a failed or unconfirmed hand-off loses nothing.
+"""
+from __future__ import annotations
+
+import shlex
+import ssl
+import subprocess
+from dataclasses import replace
+from email.message import EmailMessage
+
+from rich.markup import escape
+from textual import work
+from textual.app import ComposeResult, SuspendNotSupported
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Checkbox, Footer, Input, Label, Select, Static, TextArea
+
+from okx_helper.config import Config, load_config, save_config
+from okx_helper.handoff import eml
+from okx_helper.handoff.environment import Environment, detect
+from okx_helper.handoff.methods import Method, plan
+from okx_helper.i18n import t
+from okx_helper.ui.keys import localize_bindings
+from okx_helper.ui.screens.dialogs import Confirm
+
+KEYS = {"desktop": "d", "terminal": "t", "eml": "e", "clipboard": "c", "smtp": "s"}
+
+
+def tr(key: str, lang: str, **values) -> str:
+    return t(f"handoff.{key}", lang, **values)
+
+
+class HandoffScreen(Screen):
+    """Lists the hand-off methods for this environment and runs the one the user picks."""
+
+    DEFAULT_CSS = """
+    HandoffScreen #handoff { padding: 0 1; height: 1fr; }
+    HandoffScreen #handoff-title { text-style: bold; color: $accent; }
+    HandoffScreen #handoff-env { color: $text-muted; }
+    HandoffScreen #handoff-ssh { margin: 1 0 0 0; }
+    HandoffScreen #handoff-methods { margin: 1 0 0 0; }
+    HandoffScreen #handoff-status { height: auto; max-height: 7; padding: 0 1; display: none; }
+    HandoffScreen #handoff-status.-ok, HandoffScreen #handoff-status.-error { display: block; }
+    HandoffScreen #handoff-status.-ok { border-left: thick $success; }
+    HandoffScreen #handoff-status.-error { border-left: thick $error; }
+    """
+    BINDINGS = [
+        Binding("d", "handoff('desktop')", "Desktop", id="handoff.desktop"),
+        Binding("t", "handoff('terminal')", "Terminal", id="handoff.terminal"),
+        Binding("e", "handoff('eml')", "Save .eml", id="handoff.eml"),
+        Binding("c", "handoff('clipboard')", "Copy", id="handoff.clipboard"),
+        Binding("s", "handoff('smtp')", "SMTP", id="handoff.smtp"),
+        Binding("v", "view", "View", id="handoff.view"),
+        Binding("i", "sent", "I sent it", id="handoff.sent"),
+        Binding("escape", "back", "Back", id="handoff.back"),
+    ]
+
+    def __init__(
+        self,
+        message: EmailMessage,
+        ui_lang: str = "en",
+        environment: Environment | None = None,
+        config: Config | None = None,
+        *,
+        ssl_context: ssl.SSLContext | None = None,  # for a private CA (and the tests' server)
+    ) -> None:
+        super().__init__()
+        self.message = message
+        self.ui_lang = ui_lang
+        self.config = config if config is not None else load_config()
+        self.environment = environment if environment is not None else detect(configured_command=self.config.mailer)
+        self.plan: list[Method] = plan(self.environment, self.config.method, self.config.smtp.complete)
+        self.methods = {m.id: m for m in self.plan}
+        self.ssl_context = ssl_context
+        self.used = ""  # the last method that handed the message off
+        self.message_id = str(message.get("Message-ID", "") or "")
+        self._relabel()
+
+    def _relabel(self) -> None:
+        localize_bindings(self, self.ui_lang, "handoff")
+        # localize_bindings names labels by action; "handoff('eml')" is labelled handoff.key_eml.
+        for bindings in self._bindings.key_to_bindings.values():
+            for i, binding in enumerate(bindings):
+                if binding.action.startswith("handoff('"):
+                    method = binding.action[len("handoff('"):-2]
+                    bindings[i] = replace(binding, description=self.tr(f"key_{method}"))
+
+    def tr(self, key: str, **values) -> str:
+        return tr(key, self.ui_lang, **values)
+
+    # -- layout ----------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        env = self.environment
+        with VerticalScroll(id="handoff"):
+            yield Static(self.tr("title"), id="handoff-title")
+            yield Static(self._environment_line(), id="handoff-env", markup=False)
+            if env.ssh and not env.display:
+                yield Static(self.tr("ssh_explain"), id="handoff-ssh", markup=False)
+            yield Static(self._methods_text(), id="handoff-methods")
+        # Outside the scroll area so the latest result is always in view.
+        yield Static("", id="handoff-status", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if self.config.warning:
+            self.notify(self.tr("config_warning", warning=self.config.warning), severity="warning", timeout=8)
+        self.query_one("#handoff").focus()
+
+    def _environment_line(self) -> str:
+        env = self.environment
+        parts = [self.tr("env_ssh") if env.ssh else self.tr("env_local"),
+                 self.tr("env_display") if env.display else self.tr("env_no_display"), env.platform]
+        if env.multiplexer:
+            parts.append(env.multiplexer)
+        return " · ".join(parts)
+
+    def _client_label(self, method: Method) -> str:
+        client = method.client
+        if not client:
+            return ""
+        return self.tr("client_config") if client.label == "config" else client.label
+
+    def _method_name(self, method: Method) -> str:
+        if method.id == "terminal":
+            label = self._client_label(method)
+            return self.tr("m_terminal", client=label) if label else self.tr("m_terminal_none")
+        return self.tr(f"m_{method.id}")
+
+    def _methods_text(self) -> str:
+        lines = [f"[b]{escape(self.tr('can_work'))}[/b]"]
+        for method in (m for m in self.plan if m.available):
+            lines.append(f" [b reverse] {KEYS[method.id]} [/] {escape(self._method_name(method))}")
+            if method.note:
+                lines.append(f"      [dim]{escape(self.tr('note_' + method.note))}[/dim]")
+        lines.append(f" [b reverse] v [/] {escape(self.tr('m_view'))}")
+        blocked = [m for m in self.plan if not m.available]
+        if blocked:
+            lines.append(f"[b]{escape(self.tr('cannot_work'))}[/b]")
+            for method in blocked:
+                why = self.tr("why_" + method.reason, client=method.detail)
+                lines.append(f"  ✗  {escape(self._method_name(method))} — [dim]{escape(why)}[/dim]")
+        return "\n".join(lines)
+
+    def show(self, text: str, error: bool = False) -> None:
+        status = self.query_one("#handoff-status", Static)
+        status.update(text)
+        status.set_class(error, "-error")
+        status.set_class(not error, "-ok")
+
+    # -- keys --------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "handoff" and parameters:
+            method = self.methods.get(str(parameters[0]))
+            return bool(method and method.available)  # False hides the key from the Footer
+        if action == "sent":
+            return bool(self.used)  # offered once something was handed off
+        return True
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    def action_sent(self) -> None:
+        if self.used:
+            self.dismiss({"method": self.used, "sent": True, "message_id": self.message_id})
+
+    def action_view(self) -> None:
+        self.app.push_screen(PlainView(self.message, self.ui_lang))
+
+    def action_handoff(self, method_id: str) -> None:
+        method = self.methods.get(method_id)
+        if not method or not method.available:
+            return
+        getattr(self, f"_handoff_{method_id}")(method)
+
+    def handed_off(self, method_id: str, text: str) -> None:
+        """Record the hand-off, remember the method for next time, offer "I sent it"."""
+        self.used = method_id
+        self.show(text + "\n" + self.tr("sent_hint"))
+        self.refresh_bindings()
+        if self.config.method != method_id:
+            self.config.method = method_id
+            self._save_config()
+
+    def _save_config(self) -> None:
+        try:
+            save_config(self.config)
+        except OSError as exc:
+            self.notify(self.tr("config_failed", error=exc), severity="warning", timeout=8)
+
+    # -- the methods -------------------------------------------------------------------
+    def _handoff_desktop(self, method: Method) -> None:
+        from okx_helper.handoff import desktop
+
+        try:
+            result = desktop.open_in_client(
+                self.message, self.environment, self.tr("desktop_short_body"), self.config.save_dir or None
+            )
+        except (OSError, subprocess.SubprocessError) as exc:
+            # The opener's own exit code is enough; the whole URL would only drown it.
+            error = f"exit code {exc.returncode}" if isinstance(exc, subprocess.CalledProcessError) else exc
+            self.show(self.tr("desktop_failed", error=error), error=True)
+            return
+        if result.shortened:
+            self.handed_off("desktop", self.tr("desktop_shortened", path=result.eml_path))
+        else:
+            self.handed_off("desktop", self.tr("desktop_opened"))
+
+    def _handoff_terminal(self, method: Method) -> None:
+        from okx_helper.handoff.mailto import mailto_url
+        from okx_helper.handoff.terminal import client_argv
+
+        client = method.client
+        name = self._client_label(method)
+        p = eml.parts(self.message)
+        url = mailto_url(p["to"], p["subject"], p["body"])
+        with eml.temporary_draft(self.message) as path:
+            argv = client_argv(client, str(path), url)
+            try:
+                with self.app.suspend():
+                    completed = subprocess.run(argv)  # an argument list: no shell ever
+            except SuspendNotSupported:
+                example = shlex.join(client_argv(client, "message.eml", "mailto:…"))
+                self.show(self.tr("terminal_no_suspend", client=name, command=example), error=True)
+                return
+            except OSError as exc:
+                self.show(self.tr("terminal_failed", client=name, error=exc), error=True)
+                return
+        self.handed_off("terminal", self.tr("terminal_done", client=name, code=completed.returncode))
+
+    def _handoff_eml(self, method: Method) -> None:
+        default = self.config.save_dir or str(eml.default_dir())
+
+        def chosen(folder: str | None) -> None:
+            if not folder:
+                return
+            try:
+                path = eml.save(self.message, folder)
+            except OSError as exc:
+                self.show(self.tr("eml_failed", error=exc), error=True)
+                return
+            if folder != default:
+                self.config.save_dir = folder
+            self.handed_off("eml", self.tr("eml_saved", path=path))
+            if folder != default and self.config.method == "eml":
+                self._save_config()  # handed_off saved only when the method changed
+
+        self.app.push_screen(AskFolder(default, self.ui_lang), chosen)
+
+    def _handoff_clipboard(self, method: Method) -> None:
+        p = eml.parts(self.message)
+        self.app.copy_to_clipboard(p["body"])
+        text = self.tr("copied", count=len(p["body"]), to=p["to"], subject=p["subject"])
+        if self.environment.multiplexer == "tmux":
+            text += "\n" + self.tr("copied_tmux")
+        self.handed_off("clipboard", text)
+
+    def _handoff_smtp(self, method: Method) -> None:
+        def filled(answer: dict | None) -> None:
+            if not answer:
+                return
+            settings = answer["settings"]
+            p = eml.parts(self.message)
+            question = self.tr(
+                "smtp_confirm", sender=p["from"] or settings.user, to=p["to"], subject=p["subject"],
+                host=settings.host, port=settings.port, security=settings.security, user=settings.user,
+            )
+
+            def confirmed(yes: bool | None) -> None:
+                if yes:
+                    self.show(self.tr("smtp_sending"))
+                    self.send_smtp(settings, answer["password"], answer["remember"])
+
+            self.app.push_screen(Confirm(question, self.ui_lang), confirmed)
+
+        self.app.push_screen(SmtpForm(self.config, self.ui_lang), filled)
+
+    @work(thread=True, exclusive=True, group="smtp")
+    def send_smtp(self, settings, password: str, remember: bool) -> None:
+        """Send in a thread so the interface stays responsive during the network round trip."""
+        from okx_helper.handoff import smtp
+
+        try:
+            message_id = smtp.send(self.message, settings, password, ssl_context=self.ssl_context)
+        except smtp.SendError as exc:
+            text = self.tr(f"smtp_err_{exc.kind}") + (f" ({exc.detail})" if exc.detail else "")
+            self.app.call_from_thread(self.show, text + "\n" + self.tr("smtp_kept"), True)
+            return
+        note = ""
+        if remember:
+            try:
+                smtp.store_password(settings, password)
+            except smtp.KeyringUnavailable as exc:
+                note = "\n" + self.tr("smtp_keyring_failed", error=exc)
+        self.app.call_from_thread(self._smtp_sent, settings, message_id, note)
+
+    def _smtp_sent(self, settings, message_id: str, note: str) -> None:
+        self.message_id = message_id
+        smtp_config = self.config.smtp
+        smtp_config.host, smtp_config.port = settings.host, settings.port
+        smtp_config.security, smtp_config.user = settings.security, settings.user
+        self._save_config()  # the server, never the password
+        self.handed_off("smtp", self.tr("smtp_sent", to=eml.parts(self.message)["to"], message_id=message_id) + note)
+
+
+class PlainView(ModalScreen[None]):
+    """The whole message as read-only text, for copying with the terminal's own selection."""
+
+    DEFAULT_CSS = """
+    PlainView { align: center middle; }
+    PlainView > Vertical { width: 100%; height: 100%; background: $surface; padding: 0 1; }
+    PlainView TextArea { height: 1fr; }
+    """
+    BINDINGS = [Binding("escape,q", "close", "Close", id="handoff.close")]
+
+    def __init__(self, message: EmailMessage, ui_lang: str) -> None:
+        super().__init__()
+        self.message = message
+        self.ui_lang = ui_lang
+        localize_bindings(self, ui_lang, "handoff")
+
+    def compose(self) -> ComposeResult:
+        p = eml.parts(self.message)
+        head = [f"{name}: {p[key]}" for name, key in (("From", "from"), ("To", "to"), ("Subject", "subject")) if p[key]]
+        with Vertical():
+            yield Label(tr("view_title", self.ui_lang), markup=False)
+            yield TextArea("\n".join(head) + "\n\n" + p["body"], read_only=True, id="plain", compact=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(TextArea).focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class AskFolder(ModalScreen[str | None]):
+    """Where the .eml goes: Enter saves, Escape cancels."""
+
+    DEFAULT_CSS = """
+    AskFolder { align: center middle; }
+    AskFolder > Vertical { width: 76; max-width: 98%; height: auto; border: round $accent;
+                           background: $surface; padding: 0 1; }
+    """
+    BINDINGS = [Binding("escape", "cancel", "Back", id="handoff.back")]
+
+    def __init__(self, default: str, ui_lang: str) -> None:
+        super().__init__()
+        self.default = default
+        self.ui_lang = ui_lang
+        localize_bindings(self, ui_lang, "handoff")
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(tr("eml_prompt", self.ui_lang), markup=False)
+            yield Input(self.default, id="folder")
+        yield Footer()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value.strip() or self.default)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class SmtpForm(ModalScreen[dict | None]):
+    """Server, port, security, user, password and the keyring opt-in; Enter on the password sends."""
+
+    DEFAULT_CSS = """
+    SmtpForm { align: center middle; }
+    SmtpForm > VerticalScroll { width: 78; max-width: 100%; height: auto; max-height: 100%;
+                                border: round $accent; background: $surface; padding: 0 1; }
+    SmtpForm Horizontal { height: auto; margin: 1 0 0 0; }
+    SmtpForm Horizontal > Label { width: 16; }
+    SmtpForm Horizontal > Input, SmtpForm Horizontal > Select { width: 1fr; }
+    SmtpForm #smtp-note { color: $warning; height: auto; }
+    SmtpForm Checkbox { margin: 1 0 0 0; }
+    """
+    BINDINGS = [
+        Binding("escape", "cancel", "Back", id="handoff.back"),
+        Binding("f10", "submit", "Send", id="handoff.send"),
+    ]
+
+    def __init__(self, config: Config, ui_lang: str) -> None:
+        super().__init__()
+        self.config = config
+        self.ui_lang = ui_lang
+        self.stored: str | None = None
+        self.keyring_error = ""
+        localize_bindings(self, ui_lang, "handoff")
+
+    def tr(self, key: str, **values) -> str:
+        return tr(key, self.ui_lang, **values)
+
+    def compose(self) -> ComposeResult:
+        s = self.config.smtp
+        options = [(self.tr(f"smtp_security_{v}"), v) for v in ("starttls", "tls")]
+        with VerticalScroll():
+            yield Label(self.tr("smtp_title"), markup=False)
+            for key, widget in (
+                ("smtp_host", Input(s.host, id="host", compact=True)),
+                ("smtp_port", Input(str(s.port), id="port", type="integer", compact=True)),
+                ("smtp_security", Select(options, value=s.security, allow_blank=False, id="security", compact=True)),
+                ("smtp_user", Input(s.user, id="user", compact=True)),
+                ("smtp_password", Input("", id="password", password=True, compact=True)),
+            ):
+                with Horizontal():
+                    yield Label(self.tr(key), markup=False)
+                    yield widget
+            yield Checkbox(self.tr("smtp_remember"), False, id="remember", compact=True)
+            yield Static("", id="smtp-note", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._look_up_keyring()
+        first_empty = next((w for w in self.query(Input) if not w.value), None)
+        (first_empty or self.query_one("#password", Input)).focus()
+
+    def _settings(self):
+        from okx_helper.handoff.smtp import SmtpSettings
+
+        port_text = self.query_one("#port", Input).value.strip()
+        port = int(port_text) if port_text.isdigit() else 0
+        return SmtpSettings(
+            host=self.query_one("#host", Input).value.strip(),
+            port=port,
+            security=str(self.query_one("#security", Select).value),
+            user=self.query_one("#user", Input).value.strip(),
+        )
+
+    def _look_up_keyring(self) -> None:
+        from okx_helper.handoff import smtp
+
+        settings = self._settings()
+        self.stored = None
+        try:
+            if settings.host and settings.user:
+                self.stored = smtp.stored_password(settings)
+        except smtp.KeyringUnavailable as exc:
+            self.keyring_error = str(exc)
+            checkbox = self.query_one("#remember", Checkbox)
+            checkbox.value = False
+            checkbox.disabled = True
+            self.query_one("#smtp-note", Static).update(self.tr("smtp_no_keyring", error=exc))
+        password = self.query_one("#password", Input)
+        password.placeholder = self.tr("smtp_password_saved") if self.stored else ""
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id in ("host", "user", "port") and not self.keyring_error:
+            self._look_up_keyring()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "password":
+            self.action_submit()
+        else:
+            self.focus_next()
+
+    def action_submit(self) -> None:
+        settings = self._settings()
+        note = self.query_one("#smtp-note", Static)
+        if not (settings.host and settings.user and settings.port):
+            note.update(self.tr("smtp_missing"))
+            return
+        if not 0 < settings.port < 65536:
+            note.update(self.tr("smtp_bad_port"))
+            return
+        password = self.query_one("#password", Input).value or (self.stored or "")
+        remember = self.query_one("#remember", Checkbox).value and bool(self.query_one("#password", Input).value)
+        self.dismiss({"settings": settings, "password": password, "remember": remember})
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
