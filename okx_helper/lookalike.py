@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from okx_helper.resources import load_toml
@@ -28,22 +28,21 @@ class Finding:
     verdict: str
     reasons: tuple[tuple[str, dict], ...] = ()
     registrable: str = ""
-    flags: frozenset = field(default_factory=frozenset)
 
 
 @lru_cache(maxsize=1)
 def tables() -> dict:
     """The domain lists from data/contacts_domains.toml, with sets for lookups."""
     raw = load_toml("contacts_domains.toml")
-    for key in ("restricted_tlds", "restricted_suffixes", "brands", "brand_aliases", "affix_words", "near_brand_unrelated", "service_words",
-                "freemail", "freemail_names", "multi_suffixes", "official", "legacy"):
+    for key in ("official", "legacy", "brands", "brand_aliases", "brand_cjk", "affix_words",
+                "near_brand_unrelated", "service_words", "service_affixes", "service_cjk", "freemail",
+                "freemail_names", "multi_suffixes", "restricted_tlds", "restricted_suffixes"):
         if not isinstance(raw.get(key), list) or not all(isinstance(v, str) for v in raw[key]):
             raise ValueError(f"contacts_domains.toml: {key} must be a list of strings")
     data = dict(raw)
     data["affix_set"] = frozenset(raw["affix_words"])
     data["service_set"] = frozenset(raw["service_words"])
-    data["service_peel"] = frozenset(raw["service_words"] + raw.get("service_affixes", []))
-    data["freemail_set"] = frozenset(raw["freemail"])
+    data["service_peel"] = frozenset(raw["service_words"] + raw["service_affixes"])
     data["suffix_set"] = frozenset(raw["multi_suffixes"])
     return data
 
@@ -80,7 +79,11 @@ def fold(text: str) -> tuple[str, list[tuple[str, str]]]:
     """Text folded to its skeleton, and the (original, replacement) pairs that changed."""
     out, swaps = [], []
     for ch in text:
-        f = ch.lower() if ch.isascii() else ch.translate(_DOTS) if ch in "\u3002\uff0e\uff61" else fold_char(ch)
+        if ch.isascii():
+            f = ch.lower()
+        else:
+            dot = ch.translate(_DOTS)
+            f = dot if dot == "." else fold_char(ch)
         if not ch.isascii() and (ch, f) not in swaps:
             swaps.append((ch, f))
         out.append(f)
@@ -212,7 +215,7 @@ def is_freemail(domain: str) -> bool:
     """A free-mail or personal mailbox provider (gmail.com, qq.com, hotmail.co.uk …)."""
     t = tables()
     d = decode_punycode(domain.strip().rstrip(".").lower())
-    _, reg, suffix = split_domain(d)
+    _, reg, _suffix = split_domain(d)
     return _under(d, t["freemail"]) or reg in t["freemail_names"]
 
 
@@ -277,7 +280,8 @@ def _homograph(domain: str) -> bool:
     for label in domain.split("."):
         letters = [c for c in label if c.isalpha()]
         foreign = [c for c in letters if not c.isascii() and _script(c) != "LATIN"]
-        if len(letters) >= 2 and foreign and all(fold_char(c).isascii() and fold_char(c).isalpha() for c in foreign):
+        imitating = all(fold_char(c).isascii() and fold_char(c).isalpha() for c in foreign)
+        if len(letters) >= 2 and foreign and imitating:
             return True
     return False
 
@@ -286,7 +290,8 @@ def _label_hit(subs: list[str], reg: str, suffix: str, registrable: str) -> tupl
     """Why the labels of a folded domain name OKX, if they do."""
     t = tables()
     # Nobody can register a typo under .edu or .gov, so only the name itself counts there.
-    match = brand_match(reg, allow_typo=suffix.split(".")[-1] not in t["restricted_tlds"] and suffix not in t["restricted_suffixes"])
+    restricted = suffix.split(".")[-1] in t["restricted_tlds"] or suffix in t["restricted_suffixes"]
+    match = brand_match(reg, allow_typo=not restricted)
     if match:
         kind, brand, token, digits = match
         if digits and _under(registrable.translate(_LEET), t["official"] + t["legacy"]):

@@ -15,7 +15,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="an address, optionally with a display name ('OKX <support@okx.com>'); "
                         "'-' reads one per line from stdin")
     parser.add_argument("--format", choices=["text", "json"], default="text")
-    parser.add_argument("--lang", choices=["en", "zh"], help="language of the reasons (default: from the locale)")
+    parser.add_argument("--lang", choices=["en", "zh"],
+                        help="language of the reasons (default: from the locale)")
 
 
 def _collect(args: argparse.Namespace) -> list[str]:
