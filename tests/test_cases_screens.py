@@ -104,7 +104,7 @@ async def test_profile_without_keyring_warns_and_offers_the_plain_file(tmp_path)
         await pilot.pause()
         assert (tmp_path / "profile.json").is_file()
         assert store.location == "file"
-        assert "profile.json" in screen_text(app)  
+        assert "profile.json" in screen_text(app)  # where it is stored is shown
     assert ProfileStore(backend=fail.Keyring(), data_dir=tmp_path).load().email == "me@example.com"
 
 
