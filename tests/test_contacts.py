@@ -173,3 +173,33 @@ def test_names_without_k_or_x_are_never_lookalikes(domain):
     # Without a k or an x no label can spell okx/okex, nor be one slip away from it.
     if "ouyi" not in domain:
         assert domain_verdict(domain)[0] in ("unrelated",)
+
+
+_WORDS = ["support", "help", "service", "secure", "login", "verify", "wallet", "kefu", "team", "global"]
+_CONFUSABLE = {"o": "оοօ０ｏ", "k": "кκｋ", "x": "хχｘ", "c": "сϲｃ", "m": "ｍ"}
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(_WORDS), st.sampled_from(["okx", "0kx", "okex", "oxk", "okxx"]),
+       st.sampled_from(["-", ""]), st.booleans(), st.sampled_from(["com", "net", "io", "com.cn", "help"]))
+def test_brand_with_extra_words_is_always_a_lookalike(word, brand, sep, before, tld):
+    label = f"{word}{sep}{brand}" if before else f"{brand}{sep}{word}"
+    assert check_address(f"support@{label}.{tld}").verdict == "lookalike"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.data())
+def test_one_homoglyph_anywhere_in_okx_com_is_a_lookalike(data):
+    plain = "okx.com"
+    i = data.draw(st.sampled_from([i for i, c in enumerate(plain) if c in _CONFUSABLE]))
+    fake = plain[:i] + data.draw(st.sampled_from(_CONFUSABLE[plain[i]])) + plain[i + 1:]
+    check = check_address(f"support@{fake}")
+    assert check.verdict == "lookalike", fake
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["gmail.com", "qq.com", "163.com", "outlook.com", "proton.me", "hotmail.co.uk"]),
+       st.sampled_from(["OKX", "OKX客服", "欧易官方", "OKEx Support", "0KX Team"]),
+       st.from_regex(r"[a-z0-9]{3,10}", fullmatch=True))
+def test_okx_display_name_on_free_mail_is_impersonation(domain, name, local):
+    assert check_address(f"{name} <{local}@{domain}>").verdict == "freemail_impersonation"
