@@ -25,7 +25,7 @@ __all__ = [
 ]
 
 CATEGORIES = rules.CATEGORIES
-_PUNCT_RUN = re.compile(r"[!?]{3,}")  # on the folded text: ！？ are folded to !?
+_PUNCT_RUN = re.compile(r"[!?！？]{3,}")
 _PRIORITY = {name: rank for rank, name in enumerate(
     ("threat", "accusation", "insult", "demand", "pestering", "shouting", "punctuation"))}
 
@@ -54,7 +54,7 @@ def _punctuation(text: str, folded: str) -> list[tuple[str, int, int, str | None
     found = []
     for run in _PUNCT_RUN.finditer(folded):
         original = text[run.start():run.end()]
-        if "?" in run.group(0):
+        if "?" in original or "？" in original:
             calmer = "？" if "？" in original else "?"
         else:
             calmer = "！" if "！" in original else "!"

@@ -1,12 +1,13 @@
 """Fold a draft into one spelling so the rules match every variant, keeping offsets.
 
 Every character maps to exactly one character, so an offset in the folded copy is the same
-offset in the original: ASCII letters are lower-cased, full-width forms (！？ＡＢ) become ASCII,
-traditional Chinese becomes simplified. `str.lower` is not used: it can change the length
-("İ" becomes two characters).
+offset in the original: letters are lower-cased, full-width letters and digits (ＡＢ１) become ASCII,
+traditional Chinese becomes simplified. `str.lower` is used only when it keeps the length ("İ" becomes two
+characters); otherwise a translation table lower-cases ASCII only.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from okx_helper.resources import load_toml
@@ -15,9 +16,11 @@ from okx_helper.resources import load_toml
 @lru_cache(maxsize=None)
 def _table() -> dict[int, int]:
     table: dict[int, int] = {}
-    for code in range(0xFF01, 0xFF5F):  # full-width ASCII block
-        table[code] = code - 0xFEE0
-    table[0x3000] = 0x20  # ideographic space
+    # Full-width letters and digits only: full-width punctuation (，！？) is everywhere in
+    # Chinese text, and keeping it lets the fast path below serve most drafts.
+    for first, last in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A)):
+        for code in range(first, last + 1):
+            table[code] = code - 0xFEE0
     for pair in load_toml("tone_lexicon.toml")["chinese"]["traditional_to_simplified"].split():
         if len(pair) != 2:
             raise ValueError(f"tone_lexicon.toml: bad traditional/simplified pair {pair!r}")
@@ -31,6 +34,18 @@ def _table() -> dict[int, int]:
     return table
 
 
+@lru_cache(maxsize=None)
+def _special() -> re.Pattern:
+    """Characters that need the table: full-width letters and digits, traditional characters."""
+    chars = "".join(chr(code) for code in _table() if code > 0x7F)
+    return re.compile("[" + re.escape(chars) + "]")
+
+
 def fold(text: str) -> str:
     """The normalised copy of `text`, the same length, character for character."""
+    # Fast path: str.lower is many times quicker than translate; use it when it keeps the
+    # length and nothing full-width or traditional needs folding.
+    lowered = text.lower()
+    if len(lowered) == len(text) and not _special().search(text):
+        return lowered
     return text.translate(_table())

@@ -1,8 +1,10 @@
-"""The pattern rules of data/tone_rules.toml, compiled once into a single regex.
+"""The pattern rules of data/tone_rules.toml, compiled once into two single-pass regexes.
 
-One alternation with one named group per rule: a single left-to-right pass finds every
-rule, and `lastgroup` says which one matched. Rules are plain regexes without nested
-quantified groups, so a scan stays linear in the length of the draft.
+Rules that start with \\b (English words, pinyin abbreviations) form one alternation tried only
+at word starts; the others (Chinese) form one whose every alternative starts with a literal
+character, so the regex engine skips ahead to candidate characters in C. A hit is then
+attributed to the first rule that matches at that place, as the alternation would. Rules are
+plain regexes without nested quantified groups, so a scan stays linear in the draft's length.
 """
 from __future__ import annotations
 
@@ -13,18 +15,21 @@ from functools import lru_cache
 from okx_helper.resources import load_toml
 
 CATEGORIES = ("insult", "threat", "shouting", "punctuation", "demand", "accusation", "pestering")
-_SENTENCE_END = re.compile(r"[.!?。;\n]")
+_SENTENCE_END = re.compile(r"[.!?。;！？；\n]")
 _WINDOW = 240  # how far back a sentence is searched for "please" or a regulator
+_BEFORE = 24  # how far back preceded_by looks
 
 
 @dataclass(frozen=True)
 class Rule:
     category: str
     lang: str
+    regex: re.Pattern
     suggestion: str | None
     drop: re.Pattern | None
     polite: bool
     rights: bool
+    preceded_by: re.Pattern | None
 
 
 @dataclass(frozen=True)
@@ -36,32 +41,43 @@ class Hit:
     suggestion: str | None
 
 
-@lru_cache(maxsize=None)
-def _compiled() -> tuple[re.Pattern, dict[str, Rule], re.Pattern, re.Pattern]:
-    rules: dict[str, Rule] = {}
-    branches = []
-    for index, raw in enumerate(load_toml("tone_rules.toml")["rule"]):
-        if raw["category"] not in CATEGORIES or raw.get("lang") not in ("en", "zh"):
-            raise ValueError(f"tone_rules.toml rule {index}: bad category or lang")
-        name = f"r{index}"
-        re.compile(raw["pattern"])  # fail here, naming nothing else, if one rule is broken
-        branches.append(f"(?P<{name}>{raw['pattern']})")
-        drop = raw.get("drop")
-        rules[name] = Rule(
-            category=raw["category"],
-            lang=raw["lang"],
-            suggestion=raw.get("suggestion"),
-            drop=re.compile(drop) if drop else None,
-            polite=bool(raw.get("polite")),
-            rights=bool(raw.get("rights")),
-        )
-    exemptions = load_toml("tone_lexicon.toml")["exemptions"]
-    return (
-        re.compile("|".join(branches)),
-        rules,
-        re.compile(exemptions["polite"]),
-        re.compile(exemptions["rights"]),
+@dataclass(frozen=True)
+class _Pass:
+    master: re.Pattern
+    rules: tuple[Rule, ...]
+
+
+def _rule(index: int, raw: dict) -> Rule:
+    if raw.get("category") not in CATEGORIES or raw.get("lang") not in ("en", "zh"):
+        raise ValueError(f"tone_rules.toml rule {index}: bad category or lang")
+    optional = {key: re.compile(raw[key]) for key in ("drop", "preceded_by") if raw.get(key)}
+    return Rule(
+        category=raw["category"],
+        lang=raw["lang"],
+        regex=re.compile(raw["pattern"]),
+        suggestion=raw.get("suggestion"),
+        drop=optional.get("drop"),
+        polite=bool(raw.get("polite")),
+        rights=bool(raw.get("rights")),
+        preceded_by=optional.get("preceded_by"),
     )
+
+
+@lru_cache(maxsize=None)
+def _compiled() -> tuple[tuple[_Pass, ...], re.Pattern, re.Pattern]:
+    rules = [_rule(i, raw) for i, raw in enumerate(load_toml("tone_rules.toml")["rule"])]
+    words = [r for r in rules if r.regex.pattern.startswith(r"\b")]
+    others = [r for r in rules if not r.regex.pattern.startswith(r"\b")]
+    passes = (
+        _Pass(
+            re.compile(r"(?<![a-z0-9_])(?=[a-z0-9])(?:"
+                       + "|".join(f"(?:{r.regex.pattern[2:]})" for r in words) + ")"),
+            tuple(words),
+        ),
+        _Pass(re.compile("|".join(r.regex.pattern for r in others)), tuple(others)),
+    )
+    exemptions = load_toml("tone_lexicon.toml")["exemptions"]
+    return passes, re.compile(exemptions["polite"]), re.compile(exemptions["rights"])
 
 
 def _sentence(folded: str, start: int, end: int) -> tuple[int, int]:
@@ -90,27 +106,41 @@ def _suggestion(rule: Rule, original: str) -> str | None:
     return calmer or None
 
 
-def find(text: str, folded: str) -> list[Hit]:
-    """Every rule hit in `text`, left to right, non-overlapping (`folded` = fold(text))."""
-    master, rules, polite, rights = _compiled()
+def _hits(text: str, folded: str, one: _Pass, polite: re.Pattern, rights: re.Pattern) -> list[Hit]:
     hits: list[Hit] = []
     pos, size = 0, len(folded)
     while pos < size:
-        found = master.search(folded, pos)
+        found = one.master.search(folded, pos)
         if found is None:
             break
-        start, end = found.span()
-        if end == start:
-            pos = start + 1
-            continue
-        rule = rules[found.lastgroup]
-        if rule.polite or rule.rights:
-            head, tail = _sentence(folded, start, end)
-            if (rule.polite and polite.search(folded, head, end)) or (
-                rule.rights and rights.search(folded, head, tail)
-            ):
-                pos = start + 1  # another rule may still match here
+        start = found.start()
+        pos = start + 1  # unless a rule accepts the hit below
+        for rule in one.rules:
+            match = rule.regex.match(folded, start)
+            if match is None or match.end() == start:
                 continue
-        hits.append(Hit(rule.category, start, end, rule.lang, _suggestion(rule, text[start:end])))
-        pos = end
+            end, first = match.end(), start
+            if rule.preceded_by is not None:
+                before = rule.preceded_by.search(folded, max(0, start - _BEFORE), start)
+                if before is None:
+                    continue
+                first = before.start()
+            if rule.polite or rule.rights:
+                head, tail = _sentence(folded, start, end)
+                if (rule.polite and polite.search(folded, head, end)) or (
+                    rule.rights and rights.search(folded, head, tail)
+                ):
+                    continue
+            hits.append(Hit(rule.category, first, end, rule.lang, _suggestion(rule, text[first:end])))
+            pos = end
+            break
+    return hits
+
+
+def find(text: str, folded: str) -> list[Hit]:
+    """Every rule hit in `text`, left to right (`folded` = fold(text)); the two passes may overlap."""
+    passes, polite, rights = _compiled()
+    hits: list[Hit] = []
+    for one in passes:
+        hits.extend(_hits(text, folded, one, polite, rights))
     return hits

@@ -15,8 +15,10 @@ from functools import lru_cache
 from okx_helper.resources import load_toml
 
 _WORD = r"[A-Z](?:[A-Z'’]*[A-Z])?"
+# The first letter comes before the look-behind so the engine can skip to capitals quickly.
 _RUN = re.compile(
-    rf"(?<![A-Za-z0-9_'’]){_WORD}(?:(?:[,;:.!?]?[ \t]+|[ \t]*[-/&][ \t]*){_WORD})*(?![A-Za-z0-9_])"
+    rf"[A-Z](?<![A-Za-z0-9_'’][A-Z])(?:[A-Z'’]*[A-Z])?"
+    rf"(?:(?:[,;:.!?]?[ \t]+|[ \t]*[-/&][ \t]*){_WORD})*(?![A-Za-z0-9_])"
 )
 _WORDS = re.compile(_WORD)
 _QUOTED = re.compile(
