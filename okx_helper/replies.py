@@ -192,7 +192,10 @@ def _auth_checks(parsed: ParsedMail, lang: str, from_official: bool) -> tuple[di
     official_dkim = bool(good_dkim) and from_official and any(
         _domain_verdict(d, lang) == "official" for d in good_dkim)
 
-    failures = [(m, r) for m, r, _ in auth.results if m in ("spf", "dmarc") and r in _AUTH_FAIL]
+    # OKX: any spf/dkim/dmarc "fail" means not validated. A soft SPF result next to an aligned
+    # DKIM pass is how forwarding looks, so only the hard results count then.
+    hard = {"fail"} if good_dkim else _AUTH_FAIL
+    failures = [(m, r) for m, r, _ in auth.results if (m == "dmarc" and r in _AUTH_FAIL) or (m == "spf" and r in hard)]
     # A second, broken signature (a mailing-list footer …) is harmless next to an aligned pass.
     failures += [("dkim", r) for r, _ in dkim if r in _AUTH_FAIL and not good_dkim]
     passes = {m for m, r, _ in auth.results if r == "pass"}

@@ -1,0 +1,93 @@
+"""Hand-written raw messages in shapes the generated set does not use (folded Gmail headers,
+DKIM-Signature without header.d, CRLF line ends, GBK bodies, mbox lines …): verdicts must hold."""
+import base64
+
+import pytest
+
+from okx_helper.replies import verify_reply
+
+GMAIL_PASS = (
+    "Authentication-Results: mx.google.com;\r\n"
+    "       dkim=pass header.i=@okx.com header.s=okx2024 header.b=AbCdEf12;\r\n"
+    "       spf=pass (google.com: domain of noreply@okx.com designates 203.0.113.5 as permitted sender)"
+    " smtp.mailfrom=noreply@okx.com;\r\n"
+    "       dmarc=pass (p=REJECT sp=REJECT dis=NONE) header.from=okx.com\r\n"
+)
+
+
+def raw(headers: str, body: str, *, ctype="text/plain; charset=utf-8", cte="8bit") -> bytes:
+    return (headers + f"MIME-Version: 1.0\r\nContent-Type: {ctype}\r\nContent-Transfer-Encoding: {cte}\r\n\r\n"
+            + body).encode("utf-8")
+
+
+GENUINE_BODY = "Dear customer,\r\n\r\nYour withdrawal has been completed. Anti-phishing code: Owl55\r\n\r\nOKX Support\r\n"
+
+CASES = [
+    # (id, message, anti-phishing code, expected verdict)
+    ("gmail_folded_pass", raw(GMAIL_PASS + "From: OKX <noreply@okx.com>\r\nSubject: Withdrawal completed\r\n",
+                              GENUINE_BODY), "Owl55", "genuine"),
+    ("dkim_signature_only_domain", raw(
+        "Authentication-Results: mx.example.org; dkim=pass; spf=pass; dmarc=pass\r\n"
+        "DKIM-Signature: v=1; a=rsa-sha256; d=okx.com; s=s1; h=from:subject; bh=x; b=y\r\n"
+        "From: support@okx.com\r\nSubject: Re: ticket\r\n", GENUINE_BODY), "Owl55", "genuine"),
+    ("mbox_line_and_bom", b"\xef\xbb\xbfFrom MAILER-DAEMON Tue Nov 10 09:00:00 2026\n" + raw(
+        GMAIL_PASS + "From: OKX <noreply@okx.com>\r\nSubject: Done\r\n", GENUINE_BODY), "Owl55", "genuine"),
+    ("gbk_body_zh", (GMAIL_PASS + "From: =?gbk?b?xbfS18a9zKg=?= <noreply@okx.com>\r\n"
+                     "Subject: =?gbk?b?zOGx0s3qs8k=?=\r\nMIME-Version: 1.0\r\n"
+                     "Content-Type: text/plain; charset=gbk\r\nContent-Transfer-Encoding: 8bit\r\n\r\n").encode()
+     + "您好，您的提币已完成。防钓鱼码：Owl55。请勿向任何人透露验证码。".encode("gbk"), "Owl55", "genuine"),
+    ("spf_softfail_but_aligned_dkim", raw(
+        "Authentication-Results: mx.example.org; spf=softfail smtp.mailfrom=fwd.example.org; "
+        "dkim=pass header.d=okx.com; dmarc=pass header.from=okx.com\r\n"
+        "From: OKX <support@okx.com>\r\nSubject: Re\r\n", GENUINE_BODY), "Owl55", "genuine"),
+    ("html_tracking_links_on_okx", raw(
+        GMAIL_PASS + "From: OKX <noreply@okx.com>\r\nSubject: Update\r\n",
+        '<html><body><p>Dear customer,</p><p>See <a href="https://click.okx.com/t/abc?u=1">your ticket</a> and '
+        '<a href="mailto:support@okx.com">support@okx.com</a>.</p><p>Anti-phishing code: Owl55</p>'
+        '<p>Never share your seed phrase or 2FA code with anyone.</p></body></html>',
+        ctype="text/html; charset=utf-8"), "Owl55", "genuine"),
+    ("base64_zh_warning", raw(
+        GMAIL_PASS + "From: =?utf-8?b?5qyn5piT?= <noreply@okx.com>\r\nSubject: =?utf-8?q?=E5=9B=9E=E5=A4=8D?=\r\n",
+        base64.encodebytes("您好：\n欧易工作人员绝不会索要您的密码、私钥或助记词，也不会要求您安装 AnyDesk。\n防钓鱼码：Owl55\n"
+                           .encode()).decode(), cte="base64"), "Owl55", "genuine"),
+    # --- flagged ---------------------------------------------------------------------------
+    ("gmail_fail", raw(GMAIL_PASS.replace("dkim=pass", "dkim=fail").replace("spf=pass", "spf=fail")
+                       .replace("dmarc=pass", "dmarc=fail") + "From: OKX <noreply@okx.com>\r\nSubject: Done\r\n",
+                       GENUINE_BODY), "Owl55", "fraudulent"),
+    ("no_auth_header_okx", raw("From: OKX <support@okx.com>\r\nSubject: Done\r\n", GENUINE_BODY), "Owl55",
+     "suspicious"),
+    ("dkim_signature_but_no_result", raw(
+        "DKIM-Signature: v=1; d=okx.com; s=s1; b=forged\r\nFrom: OKX <support@okx.com>\r\nSubject: Re\r\n",
+        GENUINE_BODY), "Owl55", "suspicious"),
+    ("display_name_is_an_okx_address", raw(
+        "Authentication-Results: mx.example.org; dkim=pass header.d=mailer-host.biz; spf=pass; dmarc=pass\r\n"
+        'From: "support@okx.com" <ops@mailer-host.biz>\r\nSubject: Re\r\n', GENUINE_BODY), "Owl55", "fraudulent"),
+    ("shortened_link", raw(GMAIL_PASS + "From: OKX <noreply@okx.com>\r\nSubject: Verify\r\n",
+                           "Dear customer, verify here: https://bit.ly/3okxv. Anti-phishing code: Owl55"), "Owl55",
+     "fraudulent"),
+    ("punycode_link_html", raw(
+        GMAIL_PASS + "From: OKX <noreply@okx.com>\r\nSubject: Login\r\n",
+        '<p>Dear user, <a href="https://www.xn--kx-emc.com/login">https://www.okx.com/login</a> Owl55</p>',
+        ctype="text/html; charset=utf-8"), "Owl55", "fraudulent"),
+    ("wrong_code_only", raw(GMAIL_PASS + "From: OKX <noreply@okx.com>\r\nSubject: Done\r\n", GENUINE_BODY),
+     "Fox11", "suspicious"),
+    ("zh_threat_with_good_headers", raw(
+        GMAIL_PASS + "From: OKX <noreply@okx.com>\r\nSubject: =?utf-8?b?6K2m5ZGK?=\r\n",
+        "您好，您的账户存在风险，请在12小时内完成验证，否则账户将被永久冻结。防钓鱼码：Owl55"), "Owl55", "fraudulent"),
+    ("en_remote_good_headers", raw(GMAIL_PASS + "From: OKX <noreply@okx.com>\r\nSubject: Help\r\n",
+                                   "Hello, to fix the sync error our engineer needs screen sharing: install "
+                                   "TeamViewer QuickSupport and send us the ID. Owl55"), "Owl55", "fraudulent"),
+    ("reply_to_unrelated", raw(GMAIL_PASS + "From: OKX <noreply@okx.com>\r\nReply-To: agent.lee@protonmail.com\r\n"
+                               "Subject: Done\r\n", GENUINE_BODY), "Owl55", "suspicious"),
+    ("return_path_lookalike", raw("Return-Path: <bounce@okx-mailer.com>\r\n" + GMAIL_PASS
+                                  + "From: OKX <noreply@okx.com>\r\nSubject: Done\r\n", GENUINE_BODY), "Owl55",
+     "fraudulent"),
+    ("fullwidth_lookalike_sender", raw("From: OKX <support@ｏｋｘ.com>\r\nSubject: Re\r\n", GENUINE_BODY), "Owl55",
+     "fraudulent"),
+]
+
+
+@pytest.mark.parametrize("name,message,code,expected", CASES, ids=[c[0] for c in CASES])
+def test_variant(name, message, code, expected):
+    report = verify_reply(message, anti_phishing_code=code)
+    assert report.verdict == expected, (report.checks, report.dangers)
