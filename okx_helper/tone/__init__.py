@@ -25,7 +25,8 @@ __all__ = [
 ]
 
 CATEGORIES = rules.CATEGORIES
-_PUNCT_RUN = re.compile(r"[!?！？]{3,}")
+# Three or more, or a mix of ! and ? ("?!" reads as exasperation, "!!" as enthusiasm).
+_PUNCT_RUN = re.compile(r"[!?！？]{3,}|[!！][?？]|[?？][!！]")
 _PRIORITY = {name: rank for rank, name in enumerate(
     ("threat", "accusation", "insult", "demand", "pestering", "shouting", "punctuation"))}
 

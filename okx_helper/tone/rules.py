@@ -17,7 +17,7 @@ from okx_helper.resources import load_toml
 CATEGORIES = ("insult", "threat", "shouting", "punctuation", "demand", "accusation", "pestering")
 _SENTENCE_END = re.compile(r"[.!?。;！？；\n]")
 _WINDOW = 240  # how far back a sentence is searched for "please" or a regulator
-_BEFORE = 24  # how far back preceded_by looks
+_BEFORE = 48  # how far back preceded_by looks
 
 
 @dataclass(frozen=True)
