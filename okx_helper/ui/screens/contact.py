@@ -9,6 +9,8 @@ from textual.widgets.option_list import Option
 from okx_helper.ui.screens.dialogs import Confirm
 from okx_helper.ui.screens.step import StepScreen
 
+# Listed in the directory for completeness, but not addresses for a support request.
+_NOT_FOR_SUPPORT = {"dpo", "enforcement"}
 _STYLE = {"official": "green", "legacy": "yellow", "unrelated": "yellow", "invalid": "red"}
 
 
@@ -18,7 +20,7 @@ class ContactScreen(StepScreen):
     def compose_body(self) -> ComposeResult:
         from okx_helper import contacts
 
-        self.channels = contacts.email_channels()
+        self.channels = [c for c in contacts.email_channels() if c.id not in _NOT_FOR_SUPPORT]
         lang = self.ui_lang
         options = [
             Option(f"{c.address}  —  {c.text('purpose', lang)}", id=c.address) for c in self.channels

@@ -9,7 +9,7 @@ import tempfile
 from rich.markup import escape
 from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, Label, ProgressBar, Static, TextArea
 
 from okx_helper.ui.screens.step import StepScreen
@@ -27,23 +27,21 @@ class DescribeScreen(StepScreen):
         self.category = categories.get(self.draft.category)
         lang = self.ui_lang
         with VerticalScroll(id="form"):
-            yield Label(self.tr("describe_subject"))
-            yield Input(self.draft.subject, placeholder=compose.subject_for(self.draft), id="subject")
+            with Horizontal(classes="row"):
+                yield Label(self.tr("describe_subject"))
+                yield Input(self.draft.subject, placeholder=compose.subject_for(self.draft), id="subject")
             for spec in self.category.fields:
-                mark = " *" if spec.required else ""
-                yield Label(spec.label.get(lang, spec.label["en"]) + mark)
-                yield Input(
-                    self.draft.fields.get(spec.id, ""),
-                    placeholder=spec.hint.get(lang, spec.hint.get("en", "")),
-                    id=f"field-{spec.id}",
-                )
+                with Horizontal(classes="row"):
+                    yield Label(spec.text("label", lang) + (" *" if spec.required else ""))
+                    yield Input(self.draft.fields.get(spec.id, ""), placeholder=spec.text("hint", lang), id=f"field-{spec.id}")
                 yield Static("", id=f"note-{spec.id}", classes="field-note")
-            yield Label(self.tr("describe_text"))
+            yield Label(self.tr("describe_text"), classes="above")
             yield TextArea(self.draft.description, id="description", soft_wrap=True, tab_behavior="focus")
             yield Static(self.tr("describe_profile_note"), classes="hint")
             for name in PROFILE_FIELDS:
-                yield Label(self.tr(f"profile_{name}"))
-                yield Input(getattr(self.draft.profile, name), id=f"profile-{name}")
+                with Horizontal(classes="row"):
+                    yield Label(self.tr(f"profile_{name}"))
+                    yield Input(getattr(self.draft.profile, name), id=f"profile-{name}")
         with Vertical(id="meter"):
             yield ProgressBar(total=100, show_eta=False, show_percentage=True, id="completeness")
             yield Static("", id="missing")
@@ -52,7 +50,9 @@ class DescribeScreen(StepScreen):
         for spec in self.category.fields:
             self._note(spec, self.draft.fields.get(spec.id, ""))
         self._update_meter()
-        self.query_one("#subject" if not self.draft.subject and not self.category.fields else "#form Input").focus()
+        # The cursor starts where typing is needed: the first empty field, else the free text.
+        empty = [spec.id for spec in self.category.fields if not self.draft.fields.get(spec.id, "").strip()]
+        self.query_one(f"#field-{empty[0]}" if empty else "#description").focus()
 
     # -- edits flow into the draft -------------------------------------------------
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -80,16 +80,14 @@ class DescribeScreen(StepScreen):
         from okx_helper import fields
 
         note = self.query_one(f"#note-{spec.id}", Static)
-        if not value.strip():
-            note.update("")
-            return
-        problem = fields.validate(spec, value, self.ui_lang)
+        problem = fields.validate(spec, value, self.ui_lang) if value.strip() else None
         if problem:
             note.update(f"[red]{escape(problem)}[/]")
-        elif spec.kind == "datetime":
+        elif spec.kind == "datetime" and value.strip():
             note.update(f"[green]= {escape(fields.to_utc_text(value) or '')}[/]")
         else:
             note.update("")
+        note.display = bool(value.strip()) and (bool(problem) or spec.kind == "datetime")
 
     def _update_meter(self) -> None:
         from okx_helper import completeness
@@ -132,7 +130,7 @@ class DescribeScreen(StepScreen):
             value = self.draft.fields.get(spec.id, "")
             if value.strip() and fields.validate(spec, value, self.ui_lang):
                 self.query_one(f"#field-{spec.id}", Input).focus()
-                self.notify(self.tr("describe_fix_field", field=spec.label.get(self.ui_lang, spec.id)), severity="warning")
+                self.notify(self.tr("describe_fix_field", field=spec.text("label", self.ui_lang)), severity="warning")
                 return
         proceed()
 

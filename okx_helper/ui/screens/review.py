@@ -60,5 +60,5 @@ class ReviewScreen(StepScreen):
 
 def preview(message) -> str:
     """Headers a person cares about, then the body, as the mail client will show them."""
-    head = [f"{name}: {message[name]}" for name in ("From", "To", "Subject", "Date") if message[name]]
+    head = [f"{name}: {message[name]}" for name in ("From", "To", "Subject") if message[name]]
     return "\n".join(head) + "\n\n" + message.get_content()

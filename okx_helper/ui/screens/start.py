@@ -15,11 +15,11 @@ from okx_helper.ui.screens.dialogs import HelpText
 
 class StartScreen(Screen):
     BINDINGS = [
-        Binding("n", "choose('new')", "New email"),
-        Binding("r", "choose('resume')", "Resume", show=False),
-        Binding("c", "choose('reply')", "Check a reply"),
-        Binding("k", "choose('cases')", "Cases"),
-        Binding("p", "choose('profile')", "Profile"),
+        Binding("n", "new", "New email"),
+        Binding("r", "resume", "Resume"),
+        Binding("c", "reply", "Check a reply"),
+        Binding("k", "cases", "Cases"),
+        Binding("p", "profile", "Profile"),
         Binding("f1", "help", "Help"),
     ]
 
@@ -52,6 +52,25 @@ class StartScreen(Screen):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.action_choose(event.option.id)
+
+    def action_new(self) -> None:
+        self.action_choose("new")
+
+    def action_resume(self) -> None:
+        self.action_choose("resume")
+
+    def action_reply(self) -> None:
+        self.action_choose("reply")
+
+    def action_cases(self) -> None:
+        self.action_choose("cases")
+
+    def action_profile(self) -> None:
+        self.action_choose("profile")
+
+    def check_action(self, action: str, parameters) -> bool | None:
+        # "Resume" only where there is a draft to resume.
+        return self.app.resumable is not None if action == "resume" else True
 
     def action_choose(self, what: str) -> None:
         app = self.app
