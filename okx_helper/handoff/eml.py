@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import copy
+import email
+import email.policy
 import os
 import shutil
 import tempfile
@@ -14,21 +16,74 @@ from pathlib import Path
 from typing import Iterator
 
 # Any control character except tab; a header value must never carry one (header injection).
-_HEADER_CONTROLS = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+# U+2028/2029 too: str.splitlines() treats them (and \x1c-\x1e, \x85) as line ends.
+_HEADER_CONTROLS = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
 _UNSAFE_NAME = re.compile(r"[^\w-]+")  # no dots: no "..", no hidden files
 
 
-def clean_headers(msg: EmailMessage) -> EmailMessage:
-    """A copy whose header values hold no control characters, whatever built the message."""
-    out = copy.deepcopy(msg)
-    for name, value in list(out.items()):
+def _received(name: str, value) -> str | None:
+    """The value as a mail client would decode it after folding; None if folding made it unsafe."""
+    folded = value.fold(policy=email.policy.SMTP) if hasattr(value, "fold") else f"{name}: {value}\r\n"
+    if _HEADER_CONTROLS.search(folded.replace("\r\n", "")):
+        return None
+    back = email.message_from_string(folded + "\r\n", policy=email.policy.default)
+    if len(back.keys()) != 1:
+        return None  # folding produced a second field: injection
+    text = str(back[name])
+    return None if _HEADER_CONTROLS.search(text) else text
+
+
+def _unsafe(name: str, value) -> bool:
+    try:
         text = str(value)
-        if _HEADER_CONTROLS.search(text):
-            # Setting the cleaned value re-creates every occurrence; there is one per field here.
-            cleaned = " ".join(_HEADER_CONTROLS.sub(" ", text).split())
-            del out[name]
-            out[name] = cleaned
+        return bool(_HEADER_CONTROLS.search(text)) or "=?" in text or _received(name, value) is None
+    except Exception:  # the email package's parser has crash bugs on odd input: not safe
+        return True
+
+
+def _cleaned(name: str, value) -> str:
+    text = str(value)
+    if not text.strip() and hasattr(value, "fold"):
+        text = value.fold(policy=email.policy.SMTP).partition(":")[2]
+    return " ".join(_HEADER_CONTROLS.sub(" ", text).split()).replace("=?", "= ?")
+
+
+def clean_headers(msg: EmailMessage) -> EmailMessage:
+    """A copy whose header values reach the wire without control characters or extra fields.
+
+    Literal "=?" is broken up too: the email package decodes an encoded word it finds inside a
+    quoted display name when it folds the header, so "=?utf-8?q?=0D=0ABcc:...?=" typed as a name
+    would come out as a real line break and a new Bcc field. Values that still are not safe
+    after cleaning make it raise ValueError: nothing is written rather than something unsafe.
+    """
+    out = copy.deepcopy(msg)
+    items = list(out.items())
+    if not any(_unsafe(name, value) for name, value in items):
+        return out
+    for name in {name for name, _ in items}:
+        del out[name]
+    for name, value in items:  # re-added in the original order
+        if _unsafe(name, value):
+            try:
+                out[name] = _cleaned(name, value)
+                safe = not _unsafe(name, out.get_all(name)[-1])
+            except Exception:  # see _unsafe
+                safe = False
+            if not safe:
+                raise ValueError(f"the {name} field cannot be written safely")
+        else:
+            out[name] = value
     return out
+
+
+def _check_header_block(msg: EmailMessage, data: bytes) -> bytes:
+    """Fail closed: the serialised fields must be exactly the message's, none added by folding."""
+    head = data.split(b"\r\n\r\n", 1)[0].split(b"\r\n")
+    names = sorted(line.split(b":", 1)[0].decode("ascii", "replace").lower()
+                   for line in head if line[:1] not in (b" ", b"\t"))
+    if names != sorted(k.lower() for k in msg.keys()):
+        raise ValueError("a header value would have produced extra header fields; refusing to write it")
+    return data
 
 
 def to_bytes(msg: EmailMessage) -> bytes:
@@ -37,10 +92,8 @@ def to_bytes(msg: EmailMessage) -> bytes:
     try:
         from okx_helper.compose import to_eml_bytes
     except ImportError:
-        import email.policy
-
-        return msg.as_bytes(policy=email.policy.SMTP)
-    return to_eml_bytes(msg)
+        return _check_header_block(msg, msg.as_bytes(policy=email.policy.SMTP))
+    return _check_header_block(msg, to_eml_bytes(msg))
 
 
 def parts(msg: EmailMessage) -> dict[str, str]:

@@ -12,7 +12,7 @@ from urllib.parse import quote
 # Browsers and mail clients start truncating or refusing URLs beyond about 2,000 characters.
 SAFE_LENGTH = 2000
 
-_LINE_BREAKS = re.compile(r"\r\n|\r|\n")
+_LINE_BREAKS = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
 # C0 controls except tab and line breaks, DEL and C1 controls: never useful in a message.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
