@@ -27,7 +27,7 @@ class SmtpSettings:
 
 
 class SendError(Exception):
-    """A send that failed; `kind` is auth, tls, refused, timeout, host, insecure or network."""
+    """A send that failed; `kind` is auth, tls, refused, timeout, host, insecure, header or network."""
 
     def __init__(self, kind: str, detail: str = ""):
         super().__init__(f"{kind}: {detail}" if detail else kind)
@@ -67,9 +67,13 @@ def send(
         # Refuse outright: AUTH over an unencrypted connection would expose the password.
         raise SendError("insecure", settings.security)
     context = ssl_context or ssl.create_default_context()
-    out = prepare(msg, settings.user if "@" in settings.user else "")
     from okx_helper.handoff.eml import to_bytes
 
+    try:
+        out = prepare(msg, settings.user if "@" in settings.user else "")
+        data = to_bytes(out)  # before connecting: an unsafe header stops here
+    except ValueError as exc:
+        raise SendError("header", str(exc)) from exc
     sender = parseaddr(str(out.get("From", "")))[1]
     recipients = [addr for _, addr in _addresses(out) if addr]
     if not sender or not recipients:
@@ -88,7 +92,7 @@ def send(
                 client.ehlo()
             if settings.user:
                 _login(client, settings.user, password)
-            client.sendmail(sender, recipients, to_bytes(out))
+            client.sendmail(sender, recipients, data)
     except SendError:
         raise
     except smtplib.SMTPAuthenticationError as exc:

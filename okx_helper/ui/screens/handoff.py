@@ -200,7 +200,7 @@ class HandoffScreen(Screen):
             result = desktop.open_in_client(
                 self.message, self.environment, self.tr("desktop_short_body"), self.config.save_dir or None
             )
-        except (OSError, subprocess.SubprocessError) as exc:
+        except (OSError, ValueError, subprocess.SubprocessError) as exc:
             # The opener's own exit code is enough; the whole URL would only drown it.
             error = f"exit code {exc.returncode}" if isinstance(exc, subprocess.CalledProcessError) else exc
             self.show(self.tr("desktop_failed", error=error), error=True)
@@ -218,18 +218,18 @@ class HandoffScreen(Screen):
         name = self._client_label(method)
         p = eml.parts(self.message)
         url = mailto_url(p["to"], p["subject"], p["body"])
-        with eml.temporary_draft(self.message) as path:
-            argv = client_argv(client, str(path), url)
-            try:
+        try:
+            with eml.temporary_draft(self.message) as path:
+                argv = client_argv(client, str(path), url)
                 with self.app.suspend():
                     completed = subprocess.run(argv)  # an argument list: no shell ever
-            except SuspendNotSupported:
-                example = shlex.join(client_argv(client, "message.eml", "mailto:…"))
-                self.show(self.tr("terminal_no_suspend", client=name, command=example), error=True)
-                return
-            except OSError as exc:
-                self.show(self.tr("terminal_failed", client=name, error=exc), error=True)
-                return
+        except SuspendNotSupported:
+            example = shlex.join(client_argv(client, "message.eml", "mailto:…"))
+            self.show(self.tr("terminal_no_suspend", client=name, command=example), error=True)
+            return
+        except (OSError, ValueError) as exc:
+            self.show(self.tr("terminal_failed", client=name, error=exc), error=True)
+            return
         self.handed_off("terminal", self.tr("terminal_done", client=name, code=completed.returncode))
 
     def _handoff_eml(self, method: Method) -> None:
@@ -240,7 +240,7 @@ class HandoffScreen(Screen):
                 return
             try:
                 path = eml.save(self.message, folder)
-            except OSError as exc:
+            except (OSError, ValueError) as exc:
                 self.show(self.tr("eml_failed", error=exc), error=True)
                 return
             if folder != default:
@@ -449,10 +449,6 @@ class SmtpForm(ModalScreen[dict | None]):
         password = self.query_one("#password", Input)
         password.placeholder = self.tr("smtp_password_saved") if self.stored else ""
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id in ("host", "user", "port") and not self.keyring_error:
-            self._look_up_keyring()
-
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "password":
             self.action_submit()
@@ -468,7 +464,11 @@ class SmtpForm(ModalScreen[dict | None]):
         if not 0 < settings.port < 65536:
             note.update(self.tr("smtp_bad_port"))
             return
-        password = self.query_one("#password", Input).value or (self.stored or "")
+        typed = self.query_one("#password", Input).value
+        if not typed and not self.keyring_error:
+            # Looked up again only now: a keyring may prompt to unlock, so not on every keystroke.
+            self._look_up_keyring()
+        password = typed or (self.stored or "")
         remember = self.query_one("#remember", Checkbox).value and bool(self.query_one("#password", Input).value)
         self.dismiss({"settings": settings, "password": password, "remember": remember})
 
