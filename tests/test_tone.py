@@ -84,3 +84,40 @@ def test_scan_never_raises_and_spans_are_sane(text):
         last_end = finding.end
         apply_suggestion(text, finding)
     structure(text)
+
+
+def test_fast_start_finder_matches_where_the_plain_alternation_does():
+    import re
+
+    from okx_helper.tone import rules
+    from okx_helper.tone.fastre import start_finder
+    from okx_helper.tone.normalise import fold
+
+    passes, _, _ = rules._compiled()
+    text = fold(
+        "You guys are a joke!! I'll destroy you. this is my 5th email, f**k. 你们就是偷钱，"
+        "我要曝光你们，催了多少遍了。Give me my money back NOW or else. bs jobs sb s.b. 2b "
+        "scam exchange, thieves. 立刻马上给我处理！我的妈妈的账户。usdt trc20 uid 1234"
+    )
+    for one, word_start in zip(passes, (True, False)):
+        patterns = [rule.regex.pattern for rule in one.rules]
+        gate = r"(?<![a-z0-9_])(?=[a-z0-9])" if word_start else ""
+        plain = re.compile(gate + "(?:" + "|".join(f"(?:{p})" for p in patterns) + ")")
+        fast = start_finder(patterns, word_start)
+        assert fast is not plain
+        for pos in range(len(text)):
+            assert (plain.match(text, pos) is None) == (fast.match(text, pos) is None), pos
+
+
+def test_a_megabyte_scans_in_well_under_a_second():
+    import time
+
+    draft = (
+        "Hello OKX support, my USDT TRC20 withdrawal is still pending. ERROR_CODE_51008. "
+        "您好，我的提现还没有到账，请帮我查一下，谢谢！You guys are useless!!! 你们就是偷钱。"
+    )
+    text = (draft * (1_000_000 // len(draft) + 1))[:1_000_000]
+    began = time.perf_counter()
+    findings = scan(text)
+    assert time.perf_counter() - began < 1.0
+    assert len(findings) > 1000

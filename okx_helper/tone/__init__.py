@@ -26,7 +26,7 @@ __all__ = [
 
 CATEGORIES = rules.CATEGORIES
 # Three or more, or a mix of ! and ? ("?!" reads as exasperation, "!!" as enthusiasm).
-_PUNCT_RUN = re.compile(r"[!?！？]{3,}|[!！][?？]|[?？][!！]")
+_PUNCT_RUN = re.compile(r"[!?！？](?:[!?！？]{2,}|(?<=[!！])[?？]|(?<=[?？])[!！])")
 _PRIORITY = {name: rank for rank, name in enumerate(
     ("threat", "accusation", "insult", "demand", "pestering", "shouting", "punctuation"))}
 
@@ -63,6 +63,11 @@ def _punctuation(text: str, folded: str) -> list[tuple[str, int, int, str | None
     return found
 
 
+def _rank(candidate: tuple) -> tuple[int, int]:
+    category, start, end, _ = candidate
+    return _PRIORITY[category], start - end
+
+
 def scan(text: str, lang: str = "en") -> list[ToneFinding]:
     """Tone findings in `text`, sorted and non-overlapping; messages in interface language `lang`."""
     if not isinstance(text, str) or not text:
@@ -71,20 +76,19 @@ def scan(text: str, lang: str = "en") -> list[ToneFinding]:
     candidates = [(h.category, h.start, h.end, h.suggestion) for h in rules.find(text, folded)]
     candidates += [(s.category, s.start, s.end, s.suggestion) for s in shouting.find(text)]
     candidates += _punctuation(text, folded)
-    # Overlaps: the stronger category wins, then the longer span.
-    candidates.sort(key=lambda c: (_PRIORITY[c[0]], c[1] - c[2], c[1]))
-    taken: list[tuple[int, int]] = []
-    kept = []
-    for category, start, end, suggestion in candidates:
-        if any(start < b and a < end for a, b in taken):
+    # Overlaps (rare and local): sweep by start; the stronger category, then the longer span, wins.
+    candidates.sort(key=lambda c: (c[1], c[1] - c[2]))
+    kept: list[tuple[str, int, int, str | None]] = []
+    for candidate in candidates:
+        if kept and candidate[1] < kept[-1][2]:
+            if _rank(candidate) < _rank(kept[-1]):
+                kept[-1] = candidate
             continue
-        taken.append((start, end))
-        kept.append((start, end, category, suggestion))
-    kept.sort()
+        kept.append(candidate)
     ui = "zh" if lang == "zh" else "en"
     return [
         ToneFinding(category, start, end, t(f"tone.{category}", ui), suggestion)
-        for start, end, category, suggestion in kept
+        for category, start, end, suggestion in kept
     ]
 
 

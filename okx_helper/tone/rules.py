@@ -1,9 +1,9 @@
 """The pattern rules of data/tone_rules.toml, compiled once into two single-pass regexes.
 
 Rules that start with \\b (English words, pinyin abbreviations) form one alternation tried only
-at word starts; the others (Chinese) form one whose every alternative starts with a literal
-character, so the regex engine skips ahead to candidate characters in C. A hit is then
-attributed to the first rule that matches at that place, as the alternation would. Rules are
+at word starts; the others (Chinese) form another. Each is reshaped by fastre so the regex
+engine can reject most positions with one comparison. A hit is then attributed to the first
+rule that matches at that place, as the alternation would. Rules are
 plain regexes without nested quantified groups, so a scan stays linear in the draft's length.
 """
 from __future__ import annotations
@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from okx_helper.resources import load_toml
+from okx_helper.tone.fastre import start_finder
 
 CATEGORIES = ("insult", "threat", "shouting", "punctuation", "demand", "accusation", "pestering")
 _SENTENCE_END = re.compile(r"[.!?。;！？；\n]")
@@ -69,12 +70,8 @@ def _compiled() -> tuple[tuple[_Pass, ...], re.Pattern, re.Pattern]:
     words = [r for r in rules if r.regex.pattern.startswith(r"\b")]
     others = [r for r in rules if not r.regex.pattern.startswith(r"\b")]
     passes = (
-        _Pass(
-            re.compile(r"(?<![a-z0-9_])(?=[a-z0-9])(?:"
-                       + "|".join(f"(?:{r.regex.pattern[2:]})" for r in words) + ")"),
-            tuple(words),
-        ),
-        _Pass(re.compile("|".join(r.regex.pattern for r in others)), tuple(others)),
+        _Pass(start_finder([r.regex.pattern for r in words], word_start=True), tuple(words)),
+        _Pass(start_finder([r.regex.pattern for r in others], word_start=False), tuple(others)),
     )
     exemptions = load_toml("tone_lexicon.toml")["exemptions"]
     return passes, re.compile(exemptions["polite"]), re.compile(exemptions["rights"])

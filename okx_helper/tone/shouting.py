@@ -16,9 +16,10 @@ from okx_helper.resources import load_toml
 
 _WORD = r"[A-Z](?:[A-Z'’]*[A-Z])?"
 # The first letter comes before the look-behind so the engine can skip to capitals quickly.
+# At least two words: single capitalised tokens (OKX, USDT) are the common case and never shout.
 _RUN = re.compile(
     rf"[A-Z](?<![A-Za-z0-9_'’][A-Z])(?:[A-Z'’]*[A-Z])?"
-    rf"(?:(?:[,;:.!?]?[ \t]+|[ \t]*[-/&][ \t]*){_WORD})*(?![A-Za-z0-9_])"
+    rf"(?:(?:[,;:.!?]?[ \t]+|[ \t]*[-/&][ \t]*){_WORD})+(?![A-Za-z0-9_])"
 )
 _WORDS = re.compile(_WORD)
 _QUOTED = re.compile(
@@ -32,6 +33,7 @@ _QUOTING = re.compile(
     r"(?:\s+is)?\s*[:：]?\s*[\"“'「]?\s*$",
     re.IGNORECASE,
 )
+_LOWER = re.compile(r"[a-z]")
 _PRONOUN_I = re.compile(r"\bi(?=$|[\s'’,.!?;:])")
 
 
@@ -44,11 +46,12 @@ class Shout:
 
 
 @lru_cache(maxsize=None)
-def _lexicon() -> tuple[frozenset, frozenset, frozenset]:
+def _lexicon() -> tuple[frozenset, frozenset, re.Pattern]:
     data = load_toml("tone_lexicon.toml")
     acronyms = frozenset(data["english"]["acronyms"].split())
     short = frozenset(data["english"]["short_words"].split())
-    demand = frozenset(data["caps"]["demand_words"])
+    words = "|".join(re.escape(word).replace(r"\ ", "[ \t]+") for word in data["caps"]["demand_words"])
+    demand = re.compile(rf"(?<![A-Za-z0-9_'’])(?:{words})(?![A-Za-z0-9_'’])")
     return acronyms, short, demand
 
 
@@ -90,17 +93,11 @@ def _is_quoted(text: str, start: int, end: int) -> bool:
 
 
 def find(text: str) -> list[Shout]:
-    """Shouted runs in `text`, left to right."""
+    """Shouted runs in `text`, and lone order words in capitals ("refund me NOW"), left to right."""
     acronyms, short, demand = _lexicon()
     found: list[Shout] = []
     for run in _RUN.finditer(text):
         words = _WORDS.findall(run.group(0))
-        joined = " ".join(words)
-        if joined in demand:
-            if _is_quoted(text, run.start(), run.end()) or not any(c.islower() for c in text):
-                continue
-            found.append(Shout("demand", run.start(), run.end(), run.group(0).lower()))
-            continue
         if sum(_counts(word, acronyms, short) for word in words) < 2:
             continue
         start, end = run.span()
@@ -113,5 +110,16 @@ def find(text: str) -> list[Shout]:
             start, edge = nxt.start(), nxt
         if _is_quoted(text, start, end):
             continue
-        found.append(Shout("shouting", start, end, sentence_case(text[start:end], _sentence_start(text, start))))
+        calmer = sentence_case(text[start:end], _sentence_start(text, start))
+        found.append(Shout("shouting", start, end, calmer))
+    shouted = [(shout.start, shout.end) for shout in found]
+    has_lower = None
+    for word in demand.finditer(text):
+        if any(a <= word.start() < b for a, b in shouted):
+            continue  # an order word inside a shouted run is part of the shout
+        if has_lower is None:
+            has_lower = _LOWER.search(text) is not None  # an all-caps text has no emphasis
+        if not has_lower or _is_quoted(text, word.start(), word.end()):
+            continue
+        found.append(Shout("demand", word.start(), word.end(), word.group(0).lower()))
     return found
