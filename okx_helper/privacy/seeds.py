@@ -1,0 +1,185 @@
+"""BIP39 seed phrases in English and Chinese (simplified and traditional) word lists.
+
+The word lists come from the `mnemonic` package, loaded on first use. English runs are found
+with one trie regex over the list; Chinese words are single characters, so a run of list
+characters is found with one character class and judged by how common its characters are.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from okx_helper.privacy import rules
+
+# Phrases have 12-24 words; a user may paste part of one, or mistype a word.
+MIN_WORDS = 12
+# Next to a seed label, fewer words already give too much away.
+MIN_WORDS_LABELLED = 6
+# Between words: spaces, commas, numbering ("1." "2)"), bullets; not a full stop, which ends prose.
+_EN_SEP = r"(?:[\s,;、，；|/:()\[\]#*•\-\"'“”]|\d{1,2}\.?){1,8}"
+# Between Chinese words: spaces, commas, numbering; not "：" or "。", which end a label or prose.
+_ZH_SEP = r"(?:[\s,，、;；()（）\"'“”「」]|\d{1,2}[.、)）]?){0,4}"
+_PHRASE_LENGTHS = (12, 15, 18, 21, 24)
+# Chinese BIP39 lists are ordered by frequency; prose is made of the most common characters,
+# a random phrase is not. A window of 12 with at most this many of the top 500 looks random.
+_COMMON_RANK = 500
+_WINDOW = 12
+_MAX_COMMON = 6
+_VERY_COMMON = 150
+
+
+@lru_cache(maxsize=None)
+def _english():
+    from mnemonic import Mnemonic
+
+    words = Mnemonic("english").wordlist
+    word = "(?:" + rules.trie_pattern(words) + ")"
+    # Runs of at least four list words; runs are then joined across one stray word (a typo).
+    pattern = rf"(?<![A-Za-z]){word}(?:{_EN_SEP}{word}(?![A-Za-z])){{3,}}"
+    # Case-sensitive on lowered text is about three times faster than IGNORECASE.
+    return re.compile(pattern), re.compile(pattern, re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _chinese():
+    from mnemonic import Mnemonic
+
+    rank: dict[str, int] = {}
+    for lang in ("chinese_simplified", "chinese_traditional"):
+        for index, char in enumerate(Mnemonic(lang).wordlist):
+            rank[char] = min(index, rank.get(char, index))
+    chars = "".join(sorted(rank))
+    cls = "[" + re.escape(chars) + "]"
+    run = re.compile(rf"{cls}(?:{_ZH_SEP}{cls}){{{MIN_WORDS_LABELLED - 1},}}")
+    words = frozenset(w for w in rules.data()["seed"]["common_words_zh"].split() if len(w) == 2)
+    return run, rank, words
+
+
+_TOKEN = re.compile(r"[A-Za-z]+")
+_GAP_WORD = re.compile(r"^[\s,;、，；|/:()\[\]#*•\-\d\"'“”]+[A-Za-z]{2,10}[\s,;、，；|/:()\[\]#*•\-\d\"'“”]+$")
+
+
+def find(text: str, labelled_at) -> list[tuple[int, int]]:
+    """Spans of seed phrases; labelled_at(start) says whether a seed label is just before."""
+    return _find_english(text, labelled_at) + _find_chinese(text, labelled_at)
+
+
+def _find_english(text: str, labelled_at) -> list[tuple[int, int]]:
+    exact, ignore_case = _english()
+    low, is_lowered = rules.lowered(text)
+    run = exact if is_lowered else ignore_case
+    spans: list[list[int]] = []  # [start, end, list_words, stray_words]
+    for match in run.finditer(low):
+        count = len(_TOKEN.findall(match.group()))
+        if spans:
+            last = spans[-1]
+            gap = text[last[1]:match.start()]
+            # One mistyped or foreign word between two runs: still one phrase.
+            if _GAP_WORD.match(gap):
+                last[1] = match.end()
+                last[2] += count
+                last[3] += 1
+                continue
+        spans.append([match.start(), match.end(), count, 0])
+    found = []
+    for start, end, count, stray in spans:
+        need = MIN_WORDS_LABELLED if labelled_at(start) else MIN_WORDS
+        # A typo costs a list word: count it, as long as most words are on the list.
+        if count + stray >= need and stray * 5 <= count:
+            found.append((start, end))
+    return found
+
+
+def _find_chinese(text: str, labelled_at) -> list[tuple[int, int]]:
+    if not _has_cjk(text):
+        return []
+    run, rank, words = _chinese()
+    found = []
+    for match in run.finditer(text):
+        chunk = match.group()
+        positions = [i for i, char in enumerate(chunk) if char in rank]
+        labelled = labelled_at(match.start())
+        if len(positions) < MIN_WORDS_LABELLED:
+            continue
+        for spaced, piece in _stretches(positions):
+            if spaced:
+                # Single characters each set apart never occur in prose: a phrase written out.
+                if len(piece) >= (MIN_WORDS_LABELLED if labelled else MIN_WORDS):
+                    found.append((match.start() + piece[0], match.start() + piece[-1] + 1))
+            elif len(piece) >= MIN_WORDS and (labelled or _own_line(chunk, piece)):
+                # Unspaced characters read like prose too often: only next to a seed label,
+                # or alone on a line with a phrase's length.
+                found.extend(_random_looking(chunk, piece, rank, words, match.start(), labelled))
+    return found
+
+
+def _own_line(chunk: str, piece) -> bool:
+    if len(piece) not in _PHRASE_LENGTHS:
+        return False
+    before = chunk[:piece[0]].rsplit("\n", 1)[-1]
+    after = chunk[piece[-1] + 1:].split("\n", 1)[0]
+    return not before.strip(" \t\u3000") and not after.strip(" \t\u3000")
+
+
+def _stretches(positions):
+    """Split list-character positions into stretches written apart ("卫 机 锅") or together.
+
+    A character where the two meet belongs to both stretches.
+    """
+    out = []
+    first = 0
+    for i in range(1, len(positions)):
+        apart = positions[i] - positions[i - 1] > 1
+        if i + 1 == len(positions) or (positions[i + 1] - positions[i] > 1) != apart:
+            out.append((apart, positions[first:i + 1]))
+            first = i
+    if len(positions) == 1:
+        out.append((False, positions))
+    return out
+
+
+def _random_looking(chunk, positions, rank, words, offset, labelled) -> list[tuple[int, int]]:
+    """Sub-spans of an unspaced stretch that read as random characters, not as a sentence.
+
+    A window is random-looking when few of its characters are very common and no two
+    neighbours form a common word.
+    """
+    need = window = _WINDOW
+    limit = _MAX_COMMON if labelled else _MAX_COMMON - 1
+    # A common word weighs as much as a whole window: one is enough to call it prose.
+    common = [
+        (rank[chunk[i]] < _COMMON_RANK) + (window if chunk[i:i + 2] in words or chunk[i - 1:i + 1] in words else 0)
+        for i in positions
+    ]
+    marked = [False] * len(positions)
+    total = sum(common[:window])
+    for i in range(len(positions) - window + 1):
+        if i:
+            total += common[i + window - 1] - common[i - 1]
+        if total <= limit:
+            for j in range(i, i + window):
+                marked[j] = True
+    spans = []
+    i = 0
+    while i < len(marked):
+        if not marked[i]:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(marked) and marked[j + 1]:
+            j += 1
+        # A window can reach into the prose around the phrase: shed its most common characters.
+        while j - i + 1 > need and rank[chunk[positions[i]]] < _VERY_COMMON:
+            i += 1
+        while j - i + 1 > need and rank[chunk[positions[j]]] < _VERY_COMMON:
+            j -= 1
+        spans.append((offset + positions[i], offset + positions[j] + 1))
+        i = j + 1
+    return spans
+
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def _has_cjk(text: str) -> bool:
+    return _CJK.search(text) is not None
