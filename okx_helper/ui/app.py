@@ -21,9 +21,19 @@ class WizardApp(App):
         Binding("f3", "toggle_email_lang", "Email lang"),
     ]
 
-    def __init__(self, ui_lang: str = "en", store: DraftStore | None = None, new: bool = False) -> None:
+    def __init__(
+        self,
+        ui_lang: str = "en",
+        store: DraftStore | None = None,
+        new: bool = False,
+        *,
+        environment=None,  # handoff.environment.Environment; None: detect this machine
+        profile_store=None,  # profile.ProfileStore; None: the default one, opened when needed
+    ) -> None:
         super().__init__()
         self.ui_lang = ui_lang
+        self.environment = environment
+        self._profile_store = profile_store
         self.store = store if store is not None else DraftStore()
         self.draft = Draft()
         self.resumable: Draft | None = None if new else self.store.load()
@@ -45,10 +55,27 @@ class WizardApp(App):
 
     def start_wizard(self, draft: Draft | None = None) -> None:
         """Begin the six steps with a fresh or a resumed draft (resumed: at its saved step)."""
-        self.draft = draft if draft is not None else Draft(email_lang=self.ui_lang)
+        self.draft = draft if draft is not None else Draft(email_lang=self.ui_lang, profile=self.saved_profile())
         self.resumable = None
         for step in range(self.draft.step + 1):
             self.push_screen(self.step_screen(step))
+
+    @property
+    def profile_store(self):
+        if self._profile_store is None:
+            from okx_helper.profile import ProfileStore
+
+            self._profile_store = ProfileStore()
+        return self._profile_store
+
+    def saved_profile(self):
+        """The saved profile for a new draft; an empty one when none can be read."""
+        from okx_helper.draft import Profile
+
+        try:
+            return self.profile_store.load()
+        except Exception:  # a broken keyring must never stop the user from writing
+            return Profile()
 
     def advance(self, step: int) -> None:
         if step + 1 < 6:
@@ -76,7 +103,7 @@ class WizardApp(App):
     def finish(self) -> None:
         """The draft was handed off and confirmed sent: forget it and return to the start."""
         self.store.discard()
-        self.draft = Draft(email_lang=self.ui_lang)
+        self.draft = Draft(email_lang=self.ui_lang, profile=self.draft.profile)
         while len(self.screen_stack) > 2:
             self.pop_screen()
 

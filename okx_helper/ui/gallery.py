@@ -7,6 +7,7 @@ writes OUT_DIR/<screen>-<lang>.svg at 80x24.
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -55,11 +56,31 @@ def sample_draft(lang: str, step: int) -> Draft:
     )
 
 
+def sample_environment():
+    """The machine the pictures show: an SSH session with neomutt and no display."""
+    from okx_helper.handoff.environment import Environment
+
+    return Environment(platform="linux", ssh=True, display=False, clients={"neomutt": "/usr/bin/neomutt"})
+
+
 def wizard_app(lang: str, directory: Path, resumable: Draft | None = None) -> WizardApp:
-    store = DraftStore(directory)
+    """A wizard whose files all live under `directory`, on the sample machine, with no keyring."""
+    from keyring.backends.fail import Keyring
+
+    from okx_helper.profile import ProfileStore
+
+    store = DraftStore(directory / "state")
     if resumable is not None:
         store.save(resumable)
-    return WizardApp(ui_lang=lang, store=store, new=resumable is None)
+    profiles = ProfileStore(backend=Keyring(), data_dir=directory / "data")
+    return WizardApp(ui_lang=lang, store=store, new=resumable is None, environment=sample_environment(), profile_store=profiles)
+
+
+def private_environment(directory: Path) -> None:
+    """Keep the gallery's cases, config and documents away from the user's own."""
+    for name in ("DATA", "STATE", "CONFIG", "CACHE"):
+        os.environ[f"XDG_{name}_HOME"] = str(directory / name.lower())
+    os.environ["XDG_DOCUMENTS_DIR"] = str(directory / "documents")
 
 
 async def _open_step(app: WizardApp, pilot, lang: str, step: int) -> None:
@@ -139,6 +160,7 @@ async def write_all(out: Path) -> list[Path]:
     for lang in ("en", "zh"):
         for name in SCREENS:
             with tempfile.TemporaryDirectory() as state:
+                private_environment(Path(state))
                 svg = await capture(name, lang, Path(state))
             path = out / f"{name}-{lang}.svg"
             path.write_text(svg, encoding="utf-8")

@@ -39,10 +39,11 @@ class PrivacyScreen(StepScreen):
         menu = self.query_one("#findings", OptionList)
         menu.clear_options()
         for item in self.items:
-            icon = "⛔" if item.finding.blocking else "⚠"
-            label = privacy.kind_label(item.finding.kind, self.ui_lang)
-            spot = where(self.draft, item, self.ui_lang)
-            menu.add_option(Option(f"{icon} {label} · {spot}: {masked(item.excerpt(self.draft))}"))
+            # Plain glyphs: emoji widths differ between terminals and break the columns.
+            icon = "[b red]✖[/]" if item.finding.blocking else "[yellow]![/]"
+            label = escape(privacy.kind_label(item.finding.kind, self.ui_lang))
+            spot = escape(where(self.draft, item, self.ui_lang))
+            menu.add_option(Option(f"{icon} {label} · {spot}: {escape(masked(item.excerpt(self.draft)))}"))
         blocking = sum(item.finding.blocking for item in self.items)
         summary = self.tr("privacy_summary", count=len(self.items), blocking=blocking) if self.items else self.tr("privacy_clean")
         self.query_one("#summary", Static).update(escape(summary))

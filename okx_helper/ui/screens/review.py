@@ -41,7 +41,8 @@ class ReviewScreen(StepScreen):
     def action_next(self) -> None:
         from okx_helper.ui.screens.handoff import HandoffScreen
 
-        self.app.push_screen(HandoffScreen(self.message, self.ui_lang), self.handed_off)
+        screen = HandoffScreen(self.message, self.ui_lang, environment=self.wizard.environment)
+        self.app.push_screen(screen, self.handed_off)
 
     def handed_off(self, result) -> None:
         """The hand-off screen closed; when the user confirmed sending, the draft becomes a case."""

@@ -1,6 +1,7 @@
 """The first screen: write a new email, resume a draft, or the tools for after sending."""
 from __future__ import annotations
 
+from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -35,8 +36,9 @@ class StartScreen(Screen):
         resumable = self.app.resumable
         options = []
         if resumable is not None:
-            what = resumable.subject or resumable.category or resumable.to
-            options.append(Option(self.tr("start_resume", what=what, step=resumable.step + 1), id="resume"))
+            what = resumable.subject or self._category_title(resumable.category) or resumable.to
+            text = self.tr("start_resume", what=" ".join(what.split())[:50], step=resumable.step + 1)
+            options.append(Option(escape(text), id="resume"))
         options += [
             Option(self.tr("start_new"), id="new"),
             Option(self.tr("start_reply"), id="reply"),
@@ -49,6 +51,14 @@ class StartScreen(Screen):
             yield OptionList(*options, id="start-menu")
             yield Static(self.tr("start_hint"), id="start-hint")
         yield Footer()
+
+    def _category_title(self, category_id: str) -> str:
+        from okx_helper import categories
+
+        try:
+            return categories.get(category_id).text("title", self.ui_lang)
+        except KeyError:
+            return ""
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.action_choose(event.option.id)
@@ -81,17 +91,20 @@ class StartScreen(Screen):
         elif what == "reply":
             from okx_helper.ui.screens.reply_check import ReplyCheckScreen
 
-            app.push_screen(ReplyCheckScreen(self.ui_lang, anti_phishing_code=app.draft.profile.anti_phishing_code or None))
+            profile = app.saved_profile()
+            app.push_screen(ReplyCheckScreen(self.ui_lang, anti_phishing_code=profile.anti_phishing_code or None))
         elif what == "cases":
             from okx_helper.cases import CaseBook
             from okx_helper.ui.screens.cases import CasesScreen
 
-            app.push_screen(CasesScreen(self.ui_lang, CaseBook()))
+            profile = app.saved_profile()
+            app.push_screen(
+                CasesScreen(self.ui_lang, CaseBook(), anti_phishing_code=profile.anti_phishing_code or None, profile=profile)
+            )
         elif what == "profile":
-            from okx_helper.profile import ProfileStore
             from okx_helper.ui.screens.profile import ProfileScreen
 
-            app.push_screen(ProfileScreen(self.ui_lang, ProfileStore()))
+            app.push_screen(ProfileScreen(self.ui_lang, app.profile_store))
 
     def action_help(self) -> None:
         self.app.push_screen(HelpText(self.tr("help_start") + "\n\n" + self.tr("help_keys"), self.ui_lang))

@@ -43,7 +43,8 @@ class ToneScreen(StepScreen):
         menu.clear_options()
         for item in self.items:
             label = self.tr(f"tone_{item.finding.category}")
-            menu.add_option(Option(f"{label} · {where(self.draft, item, self.ui_lang)}: “{item.excerpt(self.draft)[:40]}”"))
+            spot = where(self.draft, item, self.ui_lang)
+            menu.add_option(Option(escape(f"{label} · {spot}: “{item.excerpt(self.draft)[:40]}”")))
         shape = tone.structure(self.draft.description)
         marks = [
             ("✓ " if shape["greeting"] else "✗ ") + self.tr("tone_greeting"),
