@@ -336,3 +336,22 @@ async def test_stored_password_is_used_and_a_missing_keyring_is_reported(monkeyp
         await pilot.press("s")
         assert app.screen.query_one("#remember", Checkbox).disabled
         assert "No system keyring" in str(app.screen.query_one("#smtp-note", Static).content)
+
+
+async def test_escape_leaves_every_dialog_without_doing_anything(monkeypatch, memory_keyring, config, tmp_path):
+    sent = []
+    monkeypatch.setattr(smtp, "send", lambda *a, **k: sent.append(a) or "<id@x>")
+    monkeypatch.chdir(tmp_path)
+    app = Host(HandoffScreen(make_message(), "zh", SSH_TMUX, config))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await fill_smtp_form(pilot, app)
+        assert isinstance(app.focused, Input)
+        labels = {b.binding.description for b in app.screen.active_bindings.values()}
+        assert {"返回", "发送"} <= labels
+        await pilot.press("escape")
+        assert app.screen is app.handoff
+        await pilot.press("e", "escape")
+        assert app.screen is app.handoff
+        await pilot.press("v", "escape")
+        assert app.screen is app.handoff and app.handoff.check_action("sent", ()) is False
+    assert sent == [] and list(tmp_path.rglob("*.eml")) == [] and not config.path.exists()
