@@ -101,6 +101,8 @@ def find(text: str) -> list[Shout]:
         if sum(_counts(word, acronyms, short) for word in words) < 2:
             continue
         start, end = run.span()
+        if _is_quoted(text, start, end):
+            continue
         # Trim acronyms at the edges: "PLEASE SEND USDT" -> keep USDT out of the shout.
         edge = _WORDS.match(text, start)
         while edge and edge.group(0) in acronyms and edge.end() < end:
