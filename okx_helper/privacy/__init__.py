@@ -7,6 +7,7 @@ both call scan().
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -93,14 +94,19 @@ def _candidates(text: str) -> list[tuple[int, int, str]]:
         else:
             found.append((start, end, kind))
 
-    def labelled_at(pos: int) -> bool:
-        return any(pos - 80 <= start <= pos + 12 for start, _ in seed_labels)
+    label_starts = [start for start, _ in seed_labels]  # already in text order
 
-    for start, end in seeds.find(text, labelled_at):
-        for label_start, value_start in seed_labels:
-            # A Chinese label's characters can be list words too: the phrase starts after it.
-            if start <= label_start < end:
-                start = max(start, value_start)
+    def labelled_at(pos: int) -> bool:
+        i = bisect.bisect_left(label_starts, pos - 80)
+        return i < len(label_starts) and label_starts[i] <= pos + 12
+
+    found_seeds = set(seeds.find(text, labelled_at, [value_start for _, value_start in seed_labels]))
+    for start, end in sorted(found_seeds):
+        # A Chinese label's characters can be list words too: the phrase starts after it.
+        i = bisect.bisect_left(label_starts, start)
+        while i < len(label_starts) and label_starts[i] < end:
+            start = max(start, seed_labels[i][1])
+            i += 1
         if end > start:
             found.append((start, end, "seed_phrase"))
     found += keys.find(text)
@@ -123,17 +129,16 @@ def _drop_known(text: str, spans, known: Iterable[str]):
     values = {v.strip() for v in known if v and v.strip()}
     if not values or not spans:
         return spans
-    inside: list[tuple[int, int]] = []
-    for value in values:
-        pos = text.find(value)
-        while pos != -1:
-            inside.append((pos, pos + len(value)))
-            pos = text.find(value, pos + 1)
-    return [
-        (s, e, k)
-        for s, e, k in spans
-        if text[s:e].strip() not in values and not any(a <= s and e <= b for a, b in inside)
-    ]
+    def inside_known(start: int, end: int) -> bool:
+        # a known value that covers the whole span, looked up around the span only
+        for value in values:
+            lo = max(0, end - len(value))
+            pos = text.find(value, lo, start + len(value))
+            if pos != -1 and pos <= start and end <= pos + len(value):
+                return True
+        return False
+
+    return [(s, e, k) for s, e, k in spans if text[s:e].strip() not in values and not inside_known(s, e)]
 
 
 def _resolve(spans) -> list[tuple[int, int, str]]:
@@ -141,10 +146,19 @@ def _resolve(spans) -> list[tuple[int, int, str]]:
     ranked = sorted(
         set(spans), key=lambda s: (s[2] not in BLOCKING_KINDS, -(s[1] - s[0]), s[0])
     )
-    kept: list[tuple[int, int, str]] = []
+    starts: list[int] = []  # kept spans, sorted by start; they never overlap each other
+    ends: list[int] = []
+    kept: dict[int, tuple[int, int, str]] = {}
     for span in ranked:
-        if span[1] <= span[0]:
+        start, end = span[0], span[1]
+        if end <= start:
             continue
-        if all(span[1] <= k[0] or span[0] >= k[1] for k in kept):
-            kept.append(span)
-    return sorted(kept)
+        i = bisect.bisect_left(starts, start)
+        if i < len(starts) and starts[i] < end:
+            continue  # a kept span starts inside this one
+        if i and ends[i - 1] > start:
+            continue  # the kept span before reaches into this one
+        starts.insert(i, start)
+        ends.insert(i, end)
+        kept[start] = span
+    return [kept[start] for start in starts]

@@ -58,8 +58,7 @@ def find(text: str) -> list[tuple[int, int, str]]:
         for m in KEYSTORE.finditer(text):
             start, end = _enclosing_object(text, m.start(), m.end())
             out.append((start, end, "private_key"))
-    if "otpauth:" in text.lower():
-        out += [(m.start(), m.end(), "verification_code") for m in OTPAUTH.finditer(text)]
+    out += [(m.start(), m.end(), "verification_code") for m in OTPAUTH.finditer(text)]
     return out
 
 
@@ -71,7 +70,7 @@ def _wif_version(value: str) -> bool:
     return raw[:1] in (b"\x80", b"\xef")
 
 
-def _enclosing_object(text: str, start: int, end: int, reach: int = 4000) -> tuple[int, int]:
+def _enclosing_object(text: str, start: int, end: int, reach: int = 2000) -> tuple[int, int]:
     """The JSON object around a keystore field, or the field alone if braces don't balance."""
     depth = 0
     lo = start

@@ -6,6 +6,7 @@ secret.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -29,6 +30,14 @@ _BACKUP = re.compile(r"[A-Za-z0-9]{4,12}(?:-[A-Za-z0-9]{3,12})?(?:(?:[ \t]*[,;�
 _NUMBERISH = re.compile(r"(?:\+|00)?[\dA-Za-z][\dA-Za-z() \-（）]{4,24}")
 _UNITS = re.compile(r"\s*(?:分钟|分|秒|小时|次|天|个|位|年|月|日|号|minutes?|mins?|seconds?|secs?|hours?|hrs?|times|days?|digits?|characters?|chars?|usdt|btc|eth|%)(?![A-Za-z])", re.IGNORECASE)
 _PROSE_NEXT = re.compile(r"[ \t]+[a-z]{2,}")
+_CONTRACTION = re.compile(r"[A-Za-z]+['’](?:s|t|re|ll|ve|d|m)")
+_CODE_TAIL = re.compile(r"[\-/:.]\d|[A-Za-z]")  # a date, a time, a decimal or a word goes on
+_SIX_DIGITS = re.compile(r"\d{6}(?!\d)|\d{3} \d{3}(?!\d)")
+_CARD_VALUE = re.compile(r"\d{4}(?:[ \-]?\d{2,6}){2,4}|\d{13,19}|\d{3,4}")
+_PHONE_VALUE = re.compile(r"(?:\+|00)?\d[\d \-()]{5,18}\d")
+_NON_DIGIT = re.compile(r"\D")
+_CVV = re.compile(r"(?i)cv[vc]2?|安全码")
+_MASK_NEXT = set("0123456789*")
 _REDACTED = ("[removed", "[已隐去", "[redacted", "***", "•••", "xxx")
 
 
@@ -107,9 +116,8 @@ def _totp_secrets(text: str, label_ends: list[int]):
     for m in _TOTP_SHAPE.finditer(text, label_ends[0]):
         value = m.group()
         letters = sum(c.isalpha() for c in value)
-        if letters >= 8 and any(c.isdigit() for c in value) and any(
-            0 <= m.start() - end <= _TOTP_REACH for end in label_ends
-        ):
+        i = bisect.bisect_right(label_ends, m.start())  # the nearest label before the value
+        if letters >= 8 and any(c.isdigit() for c in value) and i and m.start() - label_ends[i - 1] <= _TOTP_REACH:
             yield m.start(), m.end(), "verification_code"
 
 
@@ -207,7 +215,7 @@ def _wordy(text: str, start: int, end: int, quoted: bool) -> bool:
         return True
     if quoted:
         return False
-    if re.fullmatch(r"[A-Za-z]+['’](?:s|t|re|ll|ve|d|m)", value):
+    if _CONTRACTION.fullmatch(value):
         return True  # a contraction: "it's", "don't"
     if value.isalpha() and value.islower():
         if _PROSE_NEXT.match(text, end):
@@ -255,8 +263,7 @@ def _code(text, pos, link):
             ):
                 return tok[0], tok[1], "verification_code"
         return None
-    after = text[m.end():m.end() + 2]
-    if re.match(r"[\-/:.]\d|[A-Za-z]", after) or _UNITS.match(text, m.end()):
+    if _CODE_TAIL.match(text, m.end()) or _UNITS.match(text, m.end()):
         return None  # a date, a time, a quantity or part of a word
     return m.start(), m.end(), "verification_code"
 
@@ -292,8 +299,8 @@ def _backup_codes(text, pos, link):
 def _bare_code(text, pos, link):
     q = _quoted(text, pos)
     start = q[0] if q else pos
-    m = re.compile(r"\d{6}(?!\d)|\d{3} \d{3}(?!\d)").match(text, start)
-    if not m or re.match(r"[\-/:.]\d|[A-Za-z]", text[m.end():m.end() + 2]) or _UNITS.match(text, m.end()):
+    m = _SIX_DIGITS.match(text, start)
+    if not m or _CODE_TAIL.match(text, m.end()) or _UNITS.match(text, m.end()):
         return None
     return m.start(), m.end(), "verification_code"
 
@@ -343,29 +350,29 @@ def _id_document(text, pos, link):
 
 
 def _bank_card(text, pos, link):
-    m = re.compile(r"\d{4}(?:[ \-]?\d{2,6}){2,4}|\d{13,19}|\d{3,4}").match(text, pos)
+    m = _CARD_VALUE.match(text, pos)
     if not m:
         return None
-    digits = re.sub(r"\D", "", m.group())
+    digits = _NON_DIGIT.sub("", m.group())
     if len(digits) in (3, 4):
         # a CVV is secret; "card ending in 1234" is not
         if _is_cvv_label(text, pos):
             return m.start(), m.end(), "bank_card"
         return None
-    if 12 <= len(digits) <= 19 and not re.match(r"[\d*]", text[m.end():m.end() + 1] or " "):
+    if 12 <= len(digits) <= 19 and text[m.end():m.end() + 1] not in _MASK_NEXT:
         return m.start(), m.end(), "bank_card"
     return None
 
 
 def _is_cvv_label(text, pos) -> bool:
-    return re.search(r"(?i)cv[vc]2?|安全码", text[max(0, pos - 16):pos]) is not None
+    return _CVV.search(text, max(0, pos - 16), pos) is not None
 
 
 def _phone(text, pos, link):
-    m = re.compile(r"(?:\+|00)?\d[\d \-()]{5,18}\d").match(text, pos)
+    m = _PHONE_VALUE.match(text, pos)
     if not m:
         return None
-    digits = re.sub(r"\D", "", m.group())
+    digits = _NON_DIGIT.sub("", m.group())
     if not 7 <= len(digits) <= 15 or _UNITS.match(text, m.end()):
         return None
     return m.start(), m.end(), "phone"

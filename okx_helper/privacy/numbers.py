@@ -5,7 +5,9 @@ the words before a number keep them apart.
 """
 from __future__ import annotations
 
+import datetime
 import re
+from functools import lru_cache
 
 from okx_helper.privacy.context import names_identifier
 
@@ -45,9 +47,7 @@ def ric_valid(value: str) -> bool:
     stdnum's full validation also requires the county to have existed in the birth year,
     which rejects real IDs issued after a district was renamed: too strict here.
     """
-    from stdnum.cn import ric
-    from stdnum.exceptions import ValidationError
-
+    _, ric, ValidationError = _stdnum()
     value = value.upper()
     if value[:2] not in _PROVINCES or ric.calc_check_digit(value) != value[-1]:
         return False
@@ -55,15 +55,21 @@ def ric_valid(value: str) -> bool:
         born = ric.get_birth_date(value)
     except ValidationError:
         return False
-    import datetime
-
     return datetime.date(1900, 1, 1) <= born <= datetime.date.today()
 
 
-def luhn_valid(digits: str) -> bool:
+@lru_cache(maxsize=None)
+def _stdnum():
+    # python-stdnum is imported on first use, off the wizard's start-up path.
     from stdnum import luhn
+    from stdnum.cn import ric
+    from stdnum.exceptions import ValidationError
 
-    return luhn.is_valid(digits)
+    return luhn, ric, ValidationError
+
+
+def luhn_valid(digits: str) -> bool:
+    return _stdnum()[0].is_valid(digits)
 
 
 def hkid_valid(prefix: str, digits: str, check: str) -> bool:
@@ -82,31 +88,45 @@ def twid_valid(letter: str, digits: str) -> bool:
     return total % 10 == 0
 
 
+# Six or more digits with at most two separators between neighbours: every number below is one.
+_CLUSTER = re.compile(r"\d(?:[ \-()（）.]{0,2}\d){5,}")
+
+
 def find(text: str, card_context) -> list[tuple[int, int, str]]:
     """(start, end, kind) of ID and card numbers found without a label."""
+    # One pass finds the digit clusters; the specific patterns then only look around them.
+    windows = [(max(0, m.start() - 3), min(len(text), m.end() + 8)) for m in _CLUSTER.finditer(text)]
+    if not windows:
+        return []
+
+    def matches(pattern):
+        seen = set()
+        for lo, hi in windows:
+            for m in pattern.finditer(text, lo, hi):
+                if m.span() not in seen:
+                    seen.add(m.span())
+                    yield m
+
     out: list[tuple[int, int, str]] = []
-    if not _has_digits(text):
-        return out
-    for m in RIC.finditer(text):
+    for m in matches(RIC):
         if ric_valid(m.group()) and not names_identifier(text, m.start()):
             out.append((m.start(), m.end(), "id_document"))
-    for m in HKID.finditer(text):
+    for m in matches(HKID):
         check = m.group(3) or m.group(4) or m.group(5)
         if hkid_valid(m.group(1), m.group(2), check) and not names_identifier(text, m.start()):
             out.append((m.start(), m.end(), "id_document"))
-    for m in TWID.finditer(text):
+    for m in matches(TWID):
         if twid_valid(m.group(1), m.group(2)) and not names_identifier(text, m.start()):
             out.append((m.start(), m.end(), "id_document"))
-    for m in GROUPED_CARD.finditer(text):
-        digits = re.sub(r"\D", "", m.group())
-        if luhn_valid(digits) and not names_identifier(text, m.start()):
+    for m in matches(GROUPED_CARD):
+        if luhn_valid(_NON_DIGIT.sub("", m.group())) and not names_identifier(text, m.start()):
             out.append((m.start(), m.end(), "bank_card"))
-    for m in PLAIN_CARD.finditer(text):
+    for m in matches(PLAIN_CARD):
         # An ungrouped Luhn-valid number may be a UID: only card words nearby make it a card.
         if luhn_valid(m.group()) and card_context(m.start()) and not names_identifier(text, m.start(), 12):
             out.append((m.start(), m.end(), "bank_card"))
     for pattern in (CN_MOBILE, INTL_PHONE):
-        for m in pattern.finditer(text):
+        for m in matches(pattern):
             digits = sum(c.isdigit() for c in m.group())
             if text[m.end():m.end() + 1] == "@" or (m.start() and text[m.start() - 1].isalpha()):
                 continue  # the local part of an email address, or part of a word
@@ -116,6 +136,7 @@ def find(text: str, card_context) -> list[tuple[int, int, str]]:
 
 
 _DIGIT = re.compile(r"\d")
+_NON_DIGIT = re.compile(r"\D")
 
 
 def _has_digits(text: str) -> bool:

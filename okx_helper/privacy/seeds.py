@@ -19,6 +19,7 @@ MIN_WORDS_LABELLED = 6
 _EN_SEP = r"(?:[\s,;、，；|/:()\[\]#*•\-\"'“”]|\d{1,2}\.?){1,8}"
 # Between Chinese words: spaces, commas, numbering; not "：" or "。", which end a label or prose.
 _ZH_SEP = r"(?:[\s,，、;；()（）\"'“”「」]|\d{1,2}[.、)）]?){0,4}"
+_ZH_APART = r"(?:[\s,，、;；()（）\"'“”「」]|\d{1,2}[.、)）]?){1,4}"
 _PHRASE_LENGTHS = (12, 15, 18, 21, 24)
 # Chinese BIP39 lists are ordered by frequency; prose is made of the most common characters,
 # a random phrase is not. A window of 12 with at most this many of the top 500 looks random.
@@ -50,18 +51,26 @@ def _chinese():
             rank[char] = min(index, rank.get(char, index))
     chars = "".join(sorted(rank))
     cls = "[" + re.escape(chars) + "]"
-    run = re.compile(rf"{cls}(?:{_ZH_SEP}{cls}){{{MIN_WORDS_LABELLED - 1},}}")
+    # Anywhere: twelve list characters each set apart, or 12-24 alone on a line.
+    # After a seed label: six set apart, or twelve together (judged by _random_looking).
+    spaced = re.compile(rf"{cls}(?:{_ZH_APART}{cls}){{{MIN_WORDS - 1},}}")
+    own_line = re.compile(rf"^[ \t\u3000]*({cls}{{{MIN_WORDS},24}})[ \t\u3000]*$", re.MULTILINE)
+    short = re.compile(rf"{cls}(?:{_ZH_SEP}{cls}){{{MIN_WORDS_LABELLED - 1},}}")
     words = frozenset(w for w in rules.data()["seed"]["common_words_zh"].split() if len(w) == 2)
-    return run, rank, words
+    return spaced, own_line, short, rank, words
 
 
 _TOKEN = re.compile(r"[A-Za-z]+")
 _GAP_WORD = re.compile(r"^[\s,;、，；|/:()\[\]#*•\-\d\"'“”]+[A-Za-z]{2,10}[\s,;、，；|/:()\[\]#*•\-\d\"'“”]+$")
 
 
-def find(text: str, labelled_at) -> list[tuple[int, int]]:
-    """Spans of seed phrases; labelled_at(start) says whether a seed label is just before."""
-    return _find_english(text, labelled_at) + _find_chinese(text, labelled_at)
+def find(text: str, labelled_at, label_ends=()) -> list[tuple[int, int]]:
+    """Spans of seed phrases.
+
+    labelled_at(start) says whether a seed label is just before; label_ends are the offsets
+    where seed labels end, after which shorter phrases count.
+    """
+    return _find_english(text, labelled_at) + _find_chinese(text, labelled_at, label_ends)
 
 
 def _find_english(text: str, labelled_at) -> list[tuple[int, int]]:
@@ -90,35 +99,34 @@ def _find_english(text: str, labelled_at) -> list[tuple[int, int]]:
     return found
 
 
-def _find_chinese(text: str, labelled_at) -> list[tuple[int, int]]:
+def _find_chinese(text: str, labelled_at, label_ends=()) -> list[tuple[int, int]]:
     if not _has_cjk(text):
         return []
-    run, rank, words = _chinese()
-    found = []
-    for match in run.finditer(text):
-        chunk = match.group()
-        positions = [i for i, char in enumerate(chunk) if char in rank]
-        labelled = labelled_at(match.start())
-        if len(positions) < MIN_WORDS_LABELLED:
-            continue
-        for spaced, piece in _stretches(positions):
-            if spaced:
-                # Single characters each set apart never occur in prose: a phrase written out.
-                if len(piece) >= (MIN_WORDS_LABELLED if labelled else MIN_WORDS):
-                    found.append((match.start() + piece[0], match.start() + piece[-1] + 1))
-            elif len(piece) >= MIN_WORDS and (labelled or _own_line(chunk, piece)):
-                # Unspaced characters read like prose too often: only next to a seed label,
-                # or alone on a line with a phrase's length.
-                found.extend(_random_looking(chunk, piece, rank, words, match.start(), labelled))
+    spaced, own_line, short, rank, words = _chinese()
+    # Single characters each set apart never occur in prose: a phrase written out.
+    found = [m.span() for m in spaced.finditer(text)]
+    for m in own_line.finditer(text):
+        piece = m.group(1)
+        if len(piece) in _PHRASE_LENGTHS:
+            found.extend(_random_looking(piece, list(range(len(piece))), rank, words, m.start(1), False))
+    for end in label_ends:
+        match = short.match(text, end)
+        if match:
+            found.extend(_after_label(match, rank, words))
     return found
 
 
-def _own_line(chunk: str, piece) -> bool:
-    if len(piece) not in _PHRASE_LENGTHS:
-        return False
-    before = chunk[:piece[0]].rsplit("\n", 1)[-1]
-    after = chunk[piece[-1] + 1:].split("\n", 1)[0]
-    return not before.strip(" \t\u3000") and not after.strip(" \t\u3000")
+def _after_label(match, rank, words) -> list[tuple[int, int]]:
+    chunk = match.group()
+    positions = [i for i, char in enumerate(chunk) if char in rank]
+    found = []
+    for apart, piece in _stretches(positions):
+        if apart:
+            if len(piece) >= MIN_WORDS_LABELLED:
+                found.append((match.start() + piece[0], match.start() + piece[-1] + 1))
+        elif len(piece) >= MIN_WORDS:
+            found.extend(_random_looking(chunk, piece, rank, words, match.start(), True))
+    return found
 
 
 def _stretches(positions):
