@@ -1,0 +1,86 @@
+"""Drive all six steps with keys only, as a user would, in both interface languages."""
+from email import message_from_bytes, policy
+
+import pytest
+from textual import events
+
+from okx_helper import categories
+from okx_helper.autosave import DraftStore
+from okx_helper.ui.app import WizardApp
+
+TXID = "3f1c9a7be04d5c2e8b6a9d0f1e2c3b4a5d6e7f8091a2b3c4d5e6f708192a3b4c"
+ANSWERS = {
+    "en": {
+        "description": "Hello, my USDT deposit has not arrived. My password is Tulip-2024!!!",
+        "secret": "Tulip-2024",
+        "marker": "[removed: password]",
+        "subject_word": "Deposit",
+    },
+    "zh": {
+        "description": "您好，我的USDT充值还没有到账。我的登录密码是 Lily@2024",
+        "secret": "Lily@2024",
+        "marker": "[已隐去：密码]",
+        "subject_word": "充值",
+    },
+}
+
+
+async def paste(pilot, text):
+    """What the terminal sends on a paste (bracketed paste), into the focused widget."""
+    pilot.app.post_message(events.Paste(text))
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_six_steps_by_keyboard_write_an_eml(lang, private_dirs, no_network):
+    answers = ANSWERS[lang]
+    store = DraftStore(private_dirs / "state")
+    app = WizardApp(ui_lang=lang, store=store, new=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")  # start: new email
+        assert type(app.screen).__name__ == "ContactScreen"
+        await pilot.press("enter")  # the highlighted official address: support@okx.com
+        assert type(app.screen).__name__ == "CategoryScreen"
+        ids = [c.id for c in categories.categories()]
+        await pilot.press(*["down"] * ids.index("deposit"), "enter")
+        assert type(app.screen).__name__ == "DescribeScreen"
+        assert app.draft.category == "deposit"
+        # The cursor starts in the first empty field; Tab moves through the form.
+        for value in ("2026-11-25 14:30 +08:00", "USDT", "TRC20", "1250", TXID, "TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE"):
+            await paste(pilot, value)
+            await pilot.press("tab")
+        await pilot.press("tab", "tab")  # memo and error message stay empty
+        await paste(pilot, answers["description"])
+        await pilot.press("tab")
+        await pilot.press(*"me@example.com")  # typed key by key
+        await pilot.press("ctrl+n")
+        assert type(app.screen).__name__ == "PrivacyScreen"
+        assert [x.finding.kind for x in app.screen.items] == ["password"], app.screen.items
+        await pilot.press("r")  # redact the password with one key
+        assert answers["secret"] not in app.draft.description
+        assert answers["marker"] in app.draft.description
+        await pilot.press("ctrl+n")
+        assert type(app.screen).__name__ == "ToneScreen"
+        await pilot.press("c")  # add a polite closing
+        await pilot.press("ctrl+n")
+        assert type(app.screen).__name__ == "ReviewScreen"
+        await pilot.press("escape")  # back without losing anything
+        assert type(app.screen).__name__ == "ToneScreen"
+        await pilot.press("ctrl+n", "ctrl+n")  # review, then the hand-off
+        assert type(app.screen).__name__ == "HandoffScreen"
+        await pilot.press("e", "enter")  # save as .eml in the default folder
+        await pilot.pause()
+        saved = list(private_dirs.rglob("*.eml"))
+        assert len(saved) == 1
+        await pilot.press("i")  # "I sent it": the draft becomes a case
+        await pilot.pause()
+        assert type(app.screen).__name__ == "StartScreen"
+
+    message = message_from_bytes(saved[0].read_bytes(), policy=policy.default)
+    assert message["To"] == "support@okx.com"
+    assert message["From"] == "me@example.com"
+    assert answers["subject_word"] in message["Subject"]
+    body = message.get_content()
+    assert TXID in body and answers["marker"] in body and answers["secret"] not in body
+    assert message["X-Unsent"] == "1"
+    assert store.load() is None  # the sent draft is not offered back
