@@ -109,15 +109,14 @@ def test_fast_start_finder_matches_where_the_plain_alternation_does():
             assert (plain.match(text, pos) is None) == (fast.match(text, pos) is None), pos
 
 
-def test_a_megabyte_scans_in_well_under_a_second():
-    import time
-
+def test_a_megabyte_paste_is_scanned_whole():
+    # How fast is measured in benchmarks/bench_engines.py, never as a timed test.
     draft = (
         "Hello OKX support, my USDT TRC20 withdrawal is still pending. ERROR_CODE_51008. "
         "您好，我的提现还没有到账，请帮我查一下，谢谢！You guys are useless!!! 你们就是偷钱。"
     )
     text = (draft * (1_000_000 // len(draft) + 1))[:1_000_000]
-    began = time.perf_counter()
     findings = scan(text)
-    assert time.perf_counter() - began < 1.0
     assert len(findings) > 1000
+    assert findings[-1].end > 990_000  # the end of the paste was reached, not only its start
+    assert all(a.end <= b.start for a, b in zip(findings, findings[1:]))
