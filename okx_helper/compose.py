@@ -31,7 +31,10 @@ def sanitize_header(value: str) -> str:
         if char in _BIDI:
             continue
         out.append(" " if unicodedata.category(char) in _LINE_SEPARATORS else char)
-    return re.sub(r"\s+", " ", "".join(out)).strip()
+    text = re.sub(r"\s+", " ", "".join(out)).strip()
+    # A typed RFC 2047 encoded word ("=?utf-8?q?=0D=0ABcc:...?=") would be decoded by the email
+    # package and could smuggle a line break back in: break the "=?" opener.
+    return text.replace("=?", "= ?")
 
 
 def _category(draft: Draft):

@@ -202,3 +202,14 @@ def test_short_chinese_description_counts_by_meaning():
     assert not any(gap.kind == "what" for gap in gaps(draft))
     draft.description = "没到账"
     assert any(gap.kind == "what" for gap in gaps(draft))
+
+
+def test_typed_encoded_words_cannot_add_headers():
+    from okx_helper.compose import new_message, to_eml_bytes
+
+    sneaky = "=?utf-8?q?=0D=0ABcc:_victim@example.net?="
+    msg = new_message(to="support@okx.com", subject=sneaky, body="b", from_addr=f"{sneaky} <user@example.com>")
+    head = to_eml_bytes(msg).split(b"\r\n\r\n", 1)[0]
+    names = [line.split(b":", 1)[0] for line in head.split(b"\r\n") if line and not line[:1].isspace()]
+    assert b"Bcc" not in names
+    assert sorted(set(names)) == sorted(set(names) & {b"From", b"To", b"Subject", b"Date", b"Message-ID", b"MIME-Version", b"Content-Type", b"Content-Transfer-Encoding", b"X-Unsent"})
