@@ -72,6 +72,57 @@ def test_examples(text, expected):
     assert kinds(text) == expected
 
 
+HEX = "ab" * 32
+WIF = "5JJQWmeQDBDcvPovXoVGvWunAc9RoUYeEvUdJa12DZSvewbvrwJ"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the way people actually write values down
+        ("my pass is Xyz12345 and I can't log in", [("password", "Xyz12345")]),
+        ("API key 891640a0-b9ff-4931-8f9f-6e4e9086a27b, pass Sub#Acc2024", [("api_secret", "Sub#Acc2024")]),
+        ("my password (Hello2024!) isn't working", [("password", "Hello2024!")]),
+        ('{"apiKey": "891640a0-b9ff-4931-8f9f-6e4e9086a27b", "apiSecret": "9F4E2A7C81B3D6E0F5A4C3B2A1908F7E"}',
+         [("api_secret", "9F4E2A7C81B3D6E0F5A4C3B2A1908F7E")]),
+        ("OKX_PASSPHRASE=Kk#2024pp", [("api_secret", "Kk#2024pp")]),
+        ("The password I used was Sunny-Day-99.", [("password", "Sunny-Day-99")]),
+        ("登录密码我设置的是Aa112233", [("password", "Aa112233")]),
+        ("短信码 482913 收到了", [("verification_code", "482913")]),
+        ("I reset my 2FA. New 2FA code: 551 203", [("verification_code", "551 203")]),
+        ("SSN: 123-45-6789", [("id_document", "123-45-6789")]),
+        ("HKID A123456(3)", [("id_document", "A123456(3)")]),
+        ("Visa ending 4242, exp 09/27 cvv 123", [("bank_card", "123")]),
+        (f"private_key = '0x{HEX}'", [("private_key", "0x" + HEX)]),
+        (f"私钥是 {WIF}", [("private_key", WIF)]),
+        (f"{WIF}", [("private_key", WIF)]),  # a valid WIF checksum needs no words around it
+        ("Abandon, Ability, Able, About, Above, Absent, Absorb, Abstract, Absurd, Abuse, Access, Accident",
+         [("seed_phrase", "Abandon, Ability, Able, About, Above, Absent, Absorb, Abstract, Absurd, Abuse, Access, Accident")]),
+        ("助记词：教僚甜长黄率咱袁既果钾终，谢谢", [("seed_phrase", "教僚甜长黄率咱袁既果钾终")]),
+        ("tel: 138-1234-5678", [("phone", "138-1234-5678")]),
+        # and what must stay
+        ("password is: (hidden)", []),
+        ("Password: N/A", []),
+        ("the password is required to be 8 characters", []),
+        ("Password is case sensitive", []),
+        ("请不要向任何人透露您的验证码", []),
+        ("资金密码6位数字", []),
+        ("密码长度 8-32 位", []),
+        ("Referral code: 123456", []),
+        ("Error code: 123456", []),
+        ("anti-phishing code is ABC123", []),
+        ("ID card expires 2027-05-01", []),
+        ("Tel: 400-820-1234", []),  # a company hotline is nobody's personal number
+        ("email 13800000000@163.com", []),
+        (f"TxID {HEX}, and I never shared my private key", []),
+        (f"block hash 0x{HEX}", []),
+        ("修改了登录密码并开启了谷歌验证，请帮我检查最近的登录记录", []),
+    ],
+)
+def test_generalises_to_other_wordings(text, expected):
+    assert kinds(text) == expected
+
+
 def test_phone_is_a_warning_not_a_block():
     (finding,) = scan("call me on +44 7700 900123")
     assert finding.severity == "warn" and not finding.blocking

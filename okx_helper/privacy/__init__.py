@@ -61,7 +61,7 @@ def scan(text: str, lang: str = "en", *, known: Iterable[str] = ()) -> list[Find
     spans = _candidates(text)
     spans = _drop_known(text, spans, known)
     chosen = _resolve(spans)
-    lang = lang if lang in ("en", "zh") else "en"
+    lang = _lang(lang)
     return [
         Finding(kind, "block" if kind in BLOCKING_KINDS else "warn", start, end, t(f"privacy.msg_{kind}", lang))
         for start, end, kind in chosen
@@ -70,7 +70,7 @@ def scan(text: str, lang: str = "en", *, known: Iterable[str] = ()) -> list[Find
 
 def redact(text: str, findings: Iterable[Finding], lang: str) -> str:
     """Replace each finding's span by a marker in the email's language; nothing else changes."""
-    lang = lang if lang in ("en", "zh") else "en"
+    lang = _lang(lang)
     out = []
     pos = 0
     for finding in sorted(findings, key=lambda f: (f.start, f.end)):
@@ -81,6 +81,10 @@ def redact(text: str, findings: Iterable[Finding], lang: str) -> str:
         pos = finding.end
     out.append(text[pos:])
     return "".join(out)
+
+
+def _lang(lang: str) -> str:
+    return "zh" if str(lang).lower().startswith("zh") else "en"
 
 
 def _candidates(text: str) -> list[tuple[int, int, str]]:

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from okx_helper.privacy import rules
 from okx_helper.privacy.context import bounded_matches, names_identifier
+from okx_helper.privacy.numbers import toll_free
 
 # Link strength between label and value.
 STRONG, WEAK, NONE = 2, 1, 0
@@ -47,7 +48,7 @@ def _separators():
     weak = rules.trie_pattern(rules.data()["separators"]["weak"], flexible=False)
     # Full-width colons and "是：" both end a label; "了" follows Chinese verbs ("改成了").
     return (
-        re.compile(rf"[.#]?\s*(?:(?:{strong})(?<![A-Za-z])|(?:{strong})(?![A-Za-z]))[ \t]*[:：]?\s*", re.IGNORECASE),
+        re.compile(rf"[.#\"']?\s*(?:(?:{strong})(?<![A-Za-z])|(?:{strong})(?![A-Za-z]))[ \t]*[:：]?\s*", re.IGNORECASE),
         re.compile(rf"[.#]?[ \t]*(?:(?:{weak})了?(?<![A-Za-z])|(?:{weak})(?![A-Za-z]))[ \t]*", re.IGNORECASE),
     )
 
@@ -84,6 +85,8 @@ def find(text: str):
                 code_labels.append(match.end())
         if group == "bare_code" and _not_verification(text, match.start()):
             continue
+        if group == "api_secret" and rules.normalise(match.group()) in _PASS_WORDS and not _api_nearby(low, match.start()):
+            group = "password"  # "my pass is …" far from any API talk is a login password
         hit = _value_after(text, match.end(), group, _is_cjk(match.group()[-1]))
         if hit:
             yield hit
@@ -105,6 +108,14 @@ def _codes_nearby(text: str, label_end: int):
         if _UNITS.match(text, m.end()) or names_identifier(text, m.start()):
             continue
         yield m.start(), m.end(), "verification_code"
+
+
+_PASS_WORDS = frozenset({"pass"})
+_API_WORDS = re.compile(r"(?<![a-z])(?:api|secret|key|bot|sign|okx-access|量化|机器人)")
+
+
+def _api_nearby(low: str, start: int) -> bool:
+    return _API_WORDS.search(low, max(0, start - 120), start + 40) is not None
 
 
 def _not_verification(text: str, start: int) -> bool:
@@ -135,6 +146,10 @@ def _value_after(text: str, pos: int, group: str, cjk_label: bool):
         pos += 1  # "ID no. 1234", "card # 1234"
     aside = _ASIDE.match(text, pos)
     if aside:
+        inner = aside.group().strip(" \t")[1:-1]
+        if _strong_shape(inner) and " " not in inner and group in ("password", "api_secret"):
+            start = aside.start() + aside.group().index(inner)
+            return start, start + len(inner), group
         pos = aside.end()
     link = NONE
     m = strong.match(text, pos)
@@ -210,8 +225,8 @@ def _strong_shape(value: str) -> bool:
 def _wordy(text: str, start: int, end: int, quoted: bool) -> bool:
     """The value is an ordinary word, or the start of a sentence, not a secret."""
     value = text[start:end]
-    low = value.lower()
-    if low in rules.word_set("values", "not_secret"):
+    low = value.lower().strip("()[]<>{}")
+    if low in rules.word_set("values", "not_secret") or low.startswith(_REDACTED):
         return True
     if quoted:
         return False
@@ -341,9 +356,12 @@ def _id_document(text, pos, link):
     m = _NUMBERISH.match(text, pos)
     if not m:
         return None
-    value = m.group().rstrip(" -")
-    if not re.search(r"\d{6}", value) or _UNITS.match(text, m.start() + len(value)):
+    value = m.group().rstrip(" -()（）")
+    digits = sum(c.isdigit() for c in value)
+    if digits < 7 or not re.search(r"\d{3}", value) or _UNITS.match(text, m.start() + len(value)):
         return None
+    if re.fullmatch(r"(?:19|20)\d\d[\-/.](?:0?[1-9]|1[0-2])[\-/.]\d{1,2}", value.strip()):
+        return None  # a date ("ID card expires 2027-05-01")
     if link == NONE and not re.match(r"[A-Za-z]{0,2}\d", value):
         return None
     return m.start(), m.start() + len(value), "id_document"
@@ -373,7 +391,7 @@ def _phone(text, pos, link):
     if not m:
         return None
     digits = _NON_DIGIT.sub("", m.group())
-    if not 7 <= len(digits) <= 15 or _UNITS.match(text, m.end()):
+    if not 7 <= len(digits) <= 15 or _UNITS.match(text, m.end()) or toll_free(m.group()):
         return None
     return m.start(), m.end(), "phone"
 

@@ -130,7 +130,7 @@ def find(text: str, card_context) -> list[tuple[int, int, str]]:
             digits = sum(c.isdigit() for c in m.group())
             if text[m.end():m.end() + 1] == "@" or (m.start() and text[m.start() - 1].isalpha()):
                 continue  # the local part of an email address, or part of a word
-            if 8 <= digits <= 15 and not _toll_free(m.group()) and not names_identifier(text, m.start()):
+            if 8 <= digits <= 15 and not toll_free(m.group()) and not names_identifier(text, m.start()):
                 out.append((m.start(), m.end(), "phone"))
     return out
 
@@ -146,6 +146,6 @@ def _has_digits(text: str) -> bool:
 _TOLL_FREE = re.compile(r"^(?:\+1[ \-]?\(?8(?:00|33|44|55|66|77|88)\)?|(?:\+86[ \-]?)?[48]00)")
 
 
-def _toll_free(number: str) -> bool:
+def toll_free(number: str) -> bool:
     """Business hotlines (+1 800…, 400-…) are nobody's personal number."""
     return _TOLL_FREE.match(number) is not None
