@@ -43,7 +43,9 @@ class DescribeScreen(StepScreen):
                     yield Label(self.tr(f"profile_{name}"))
                     yield Input(getattr(self.draft.profile, name), id=f"profile-{name}")
         with Vertical(id="meter"):
-            yield ProgressBar(total=100, show_eta=False, show_percentage=True, id="completeness")
+            with Horizontal():
+                yield ProgressBar(total=100, show_eta=False, show_percentage=True, id="completeness")
+                yield Static("", id="live-findings")
             yield Static("", id="missing")
 
     def on_mount(self) -> None:
@@ -96,6 +98,20 @@ class DescribeScreen(StepScreen):
         self.query_one("#completeness", ProgressBar).update(progress=round(completeness.score(self.draft) * 100))
         text = self.tr("describe_missing", items="; ".join(m.text for m in missing)) if missing else self.tr("describe_complete")
         self.query_one("#missing", Static).update(escape(text))
+        self._update_live_findings()
+
+    def _update_live_findings(self) -> None:
+        """Secrets and harsh words are counted as the user types; steps 4 and 5 deal with them."""
+        from okx_helper import draft_checks
+
+        secrets = sum(x.finding.blocking for x in draft_checks.privacy_findings(self.draft, self.ui_lang))
+        harsh = len(draft_checks.tone_findings(self.draft, self.ui_lang))
+        parts = []
+        if secrets:
+            parts.append(f"[b red]{escape(self.tr('describe_live_secrets', count=secrets))}[/]")
+        if harsh:
+            parts.append(f"[yellow]{escape(self.tr('describe_live_tone', count=harsh))}[/]")
+        self.query_one("#live-findings", Static).update("  ".join(parts) or f"[green]{escape(self.tr('describe_live_clean'))}[/]")
 
     # -- $EDITOR ---------------------------------------------------------------------
     def action_external_editor(self) -> None:
