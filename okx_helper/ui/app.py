@@ -16,7 +16,8 @@ class WizardApp(App):
     CSS_PATH = "app.tcss"
     TITLE = "okx-helper"
     BINDINGS = [
-        Binding("ctrl+q", "request_quit", "Quit", priority=True),
+        # Not in the Footer, to leave room for the step's own keys; F1 and the start screen name it.
+        Binding("ctrl+q", "request_quit", "Quit", priority=True, show=False),
         Binding("f2", "toggle_ui_lang", "中文/EN"),
         Binding("f3", "toggle_email_lang", "Email lang"),
     ]

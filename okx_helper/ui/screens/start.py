@@ -21,7 +21,7 @@ class StartScreen(Screen):
         Binding("c", "reply", "Check a reply"),
         Binding("k", "cases", "Cases"),
         Binding("p", "profile", "Profile"),
-        Binding("f1", "help", "Help"),
+        Binding("f1,question_mark", "help", "Help", key_display="F1"),
     ]
 
     def __init__(self, ui_lang: str) -> None:

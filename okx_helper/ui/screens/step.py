@@ -25,7 +25,8 @@ class StepScreen(Screen):
         Binding("escape", "back", "Back"),
         # ctrl+n is the chord; F10 is the fallback for terminals or multiplexers that eat it.
         Binding("ctrl+n,f10", "next", "Next", key_display="^n"),
-        Binding("f1", "help", "Help"),
+        # "?" reaches the step only when no text field has the focus: fields take it as text.
+        Binding("f1,question_mark", "help", "Help", key_display="F1"),
     ]
 
     def __init__(self, ui_lang: str) -> None:
