@@ -15,7 +15,15 @@ __all__ = ["ParsedMail", "UnreadableReply", "parse_mail", "clean_text", "find_ur
 
 
 class UnreadableReply(Exception):
-    """The input is empty, binary, cut off or otherwise not a message we can read."""
+    """The input is empty, binary, cut off or otherwise not a message we can read.
+
+    `key` names the reason ("binary", "empty", "cut_off", "no_text", "damaged") so the
+    interface can say it in the user's language; str() is the English sentence.
+    """
+
+    def __init__(self, message: str, key: str = "damaged") -> None:
+        super().__init__(message)
+        self.key = key
 
 
 @dataclass
@@ -153,7 +161,7 @@ def _to_text(data: bytes | str) -> tuple[str, bytes | None]:
     if isinstance(data, str):
         return data, None
     if _looks_binary(data):
-        raise UnreadableReply("this looks like a binary file, not an e-mail or text")
+        raise UnreadableReply("this looks like a binary file, not an e-mail or text", "binary")
     return data.decode("utf-8", "replace"), data
 
 
@@ -223,7 +231,7 @@ def _check_cut_off(msg) -> None:
         for defect in getattr(part, "defects", []):
             if isinstance(defect, fatal):
                 raise UnreadableReply("the message looks cut off or damaged (broken MIME structure); "
-                                      "save the whole message again as .eml")
+                                      "save the whole message again as .eml", "cut_off")
         if part.get_content_maintype() == "text" and \
                 part.get("Content-Transfer-Encoding", "").strip().lower() == "base64":
             payload = part.get_payload()
@@ -232,7 +240,7 @@ def _check_cut_off(msg) -> None:
                 if compact and (len(compact.rstrip("=")) % 4 == 1 or
                                 re.search(r"[^A-Za-z0-9+/=]", compact)):
                     raise UnreadableReply("a base64 part of the message is cut off or damaged; "
-                                          "save the whole message again as .eml")
+                                          "save the whole message again as .eml", "cut_off")
 
 
 def _collect_body(msg, parsed: ParsedMail) -> None:
@@ -268,15 +276,15 @@ def parse_mail(data: bytes | str) -> ParsedMail:
     from email import policy
 
     if data is None:
-        raise UnreadableReply("no input")
+        raise UnreadableReply("no input", "empty")
     text, raw = _to_text(data)
     text = text.lstrip("\ufeff")
     stripped = text.lstrip("\r\n\t ")
     if not stripped.strip():
-        raise UnreadableReply("the input is empty")
+        raise UnreadableReply("the input is empty", "empty")
     if any(ch in _BINARY_CHARS for ch in stripped[:4096]) or \
             len(_BINARY_RE.findall(stripped[:65536])) > 0.05 * min(len(stripped), 65536):
-        raise UnreadableReply("this looks like a binary file, not an e-mail or text")
+        raise UnreadableReply("this looks like a binary file, not an e-mail or text", "binary")
     normalized = stripped.replace("\r\n", "\n").replace("\r", "\n")
     if normalized.startswith("From ") and "\n" in normalized:  # mbox separator line
         normalized = normalized.split("\n", 1)[1]
@@ -299,7 +307,7 @@ def parse_mail(data: bytes | str) -> ParsedMail:
         else:
             msg = email.message_from_string(normalized, policy=policy.default)
     except Exception as exc:  # the parser is lenient; this is a last resort
-        raise UnreadableReply(f"the message cannot be parsed ({type(exc).__name__})") from None
+        raise UnreadableReply(f"the message cannot be parsed ({type(exc).__name__})", "damaged") from None
 
     parsed.has_headers = True
     _check_cut_off(msg)
@@ -322,18 +330,18 @@ def parse_mail(data: bytes | str) -> ParsedMail:
     except UnreadableReply:
         raise
     except Exception as exc:
-        raise UnreadableReply(f"the message body cannot be read ({type(exc).__name__})") from None
+        raise UnreadableReply(f"the message body cannot be read ({type(exc).__name__})", "damaged") from None
     if not parsed.scan_text.strip() and not parsed.subject:
-        raise UnreadableReply("the message has no readable text (no body, or it was cut off)")
+        raise UnreadableReply("the message has no readable text (no body, or it was cut off)", "no_text")
     if not parsed.scan_text.strip():
-        raise UnreadableReply("the message has no readable body text (it may be cut off)")
+        raise UnreadableReply("the message has no readable body text (it may be cut off)", "no_text")
     return parsed
 
 
 def _require_letters(text: str) -> None:
     letters = sum(1 for c in text if c.isalpha())
     if letters < 2:
-        raise UnreadableReply("the input has no readable text")
+        raise UnreadableReply("the input has no readable text", "no_text")
     bad = text.count("\ufffd")
     if bad and bad > letters / 3:
-        raise UnreadableReply("the input is not readable text (wrong encoding or binary)")
+        raise UnreadableReply("the input is not readable text (wrong encoding or binary)", "binary")

@@ -15,7 +15,7 @@ from okx_helper.i18n import t
 from okx_helper.mailparse import ParsedMail, UnreadableReply, clean_text, parse_mail
 from okx_helper.reply_signals import find_dangers, judge_usefulness
 
-__all__ = ["ReplyReport", "UnreadableReply", "verify_reply", "CHECK_NAMES", "DANGER_KINDS"]
+__all__ = ["ReplyReport", "UnreadableReply", "verify_reply", "explain_unreadable", "CHECK_NAMES", "DANGER_KINDS"]
 
 CHECK_NAMES = ("sender_domain", "authentication", "dkim_alignment", "reply_to", "anti_phishing_code", "links")
 DANGER_KINDS = ("asks_seed_phrase", "asks_private_key", "asks_password", "asks_2fa_code", "remote_access",
@@ -52,6 +52,12 @@ class ReplyReport:
 
     def check(self, name: str) -> dict:
         return next(c for c in self.checks if c["name"] == name)
+
+
+def explain_unreadable(error: UnreadableReply, lang: str = "en") -> str:
+    """Why the input could not be read, in the interface language."""
+    text = t(f"replies.unreadable_{getattr(error, 'key', '')}", lang)
+    return str(error) if text.startswith("replies.") or lang == "en" else text
 
 
 # -- helpers -------------------------------------------------------------------------------
@@ -254,7 +260,7 @@ def _code_check(parsed: ParsedMail, code: str | None, lang: str) -> dict:
     return _check("anti_phishing_code", "fail", t("replies.code_fail", lang))
 
 
-_EMAIL_IN_TEXT_RE = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+_EMAIL_IN_TEXT_RE = re.compile(r"(?<![\w.+\-])[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 
 
 def _link_host(link: str) -> tuple[str, str]:

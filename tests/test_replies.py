@@ -296,3 +296,29 @@ def test_engines_do_not_import_textual():
            "print('textual' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+# -- robustness ------------------------------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from([
+    "From: OKX <support@okx.com>\n", "Subject: =?utf-8?b?5Zue5aSN?=\n", "Authentication-Results: mx; dkim=pass\n",
+    "Authentication-Results: ;;;=\n", "Content-Type: multipart/alternative; boundary=b\n",
+    "Content-Transfer-Encoding: base64\n", "Content-Type: text/html\n", "\n", "--b\n", "--b--\n", "<a href='x'>",
+    "Reply-To: <<>>\n", "Return-Path: <\n", "please send your seed phrase", "请勿透露验证码", "=?x?q?=ZZ?=", "5L2g5aW9\n",
+])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=30)), max_size=25))
+def test_any_text_gives_a_report_or_a_clear_error(pieces):
+    text = "".join(pieces)
+    try:
+        report = verify_reply(text)
+    except UnreadableReply as error:
+        assert str(error)
+        return
+    assert report.verdict in ("genuine", "suspicious", "fraudulent")
+    assert {d["kind"] for d in report.dangers} <= set(DANGER_KINDS)

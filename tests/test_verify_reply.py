@@ -130,3 +130,10 @@ def test_the_installed_command_runs():
                              "--anti-phishing-code", "Mint42", "--format", "json"], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["verdict"] == "genuine"
+
+
+def test_errors_in_chinese(capsys, tmp_path):
+    code, out, err = run(capsys, _write(tmp_path, b""), "--lang", "zh")
+    assert code == 2 and "输入为空" in err
+    code, out, err = run(capsys, str(tmp_path / "nope.eml"), "--lang", "zh")
+    assert code == 2 and "找不到文件" in err

@@ -102,7 +102,12 @@ def run(args) -> int:
         data = _read(args.file, lang)
         code = args.anti_phishing_code if args.anti_phishing_code is not None else _saved_code()
         report = verify_reply(data, anti_phishing_code=code or None, question=args.question, lang=lang)
-    except (OSError, UnreadableReply) as error:
+    except UnreadableReply as error:
+        from okx_helper.replies import explain_unreadable
+
+        print(_safe(t("replies.cli_error", lang, error=explain_unreadable(error, lang))), file=sys.stderr)
+        return 2
+    except OSError as error:
         print(_safe(t("replies.cli_error", lang, error=error)), file=sys.stderr)
         return 2
     except Exception as error:  # never a traceback for a damaged message

@@ -106,7 +106,7 @@ class ReplyCheckScreen(Screen):
 
     def action_check(self) -> None:
         """Run the reply checker on the loaded file or the pasted text and show the report."""
-        from okx_helper.replies import UnreadableReply, verify_reply
+        from okx_helper.replies import UnreadableReply, explain_unreadable, verify_reply
 
         text = self.query_one("#reply-source", TextArea).text
         data: bytes | str = self._loaded[0] if self._loaded and self._loaded[1] == text else text
@@ -118,7 +118,7 @@ class ReplyCheckScreen(Screen):
         try:
             self.report = verify_reply(data, anti_phishing_code=code, question=question, lang=self.ui_lang)
         except UnreadableReply as error:
-            self._show_error(str(error))
+            self._show_error(explain_unreadable(error, self.ui_lang))
             return
         self.query_one("#reply-result", Static).update(self.render_report(self.report))
         self.add_class("-checked")
