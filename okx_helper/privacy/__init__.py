@@ -145,10 +145,16 @@ def _drop_known(text: str, spans, known: Iterable[str]):
     return [(s, e, k) for s, e, k in spans if text[s:e].strip() not in values and not inside_known(s, e)]
 
 
+# On the very same span, the more specific detector wins: a base32 string after "密钥" near
+# 2FA words is an authenticator secret rather than an API secret.
+_SPECIFIC = ("seed_phrase", "private_key", "verification_code", "api_secret", "password", "id_document",
+             "bank_card", "phone")
+
+
 def _resolve(spans) -> list[tuple[int, int, str]]:
     """Keep the most important of overlapping spans: blocking before warn, then the longest."""
     ranked = sorted(
-        set(spans), key=lambda s: (s[2] not in BLOCKING_KINDS, -(s[1] - s[0]), s[0])
+        set(spans), key=lambda s: (s[2] not in BLOCKING_KINDS, -(s[1] - s[0]), s[0], _SPECIFIC.index(s[2]))
     )
     starts: list[int] = []  # kept spans, sorted by start; they never overlap each other
     ends: list[int] = []

@@ -14,8 +14,10 @@ from okx_helper.privacy import rules
 from okx_helper.privacy.context import bounded_matches, names_identifier
 from okx_helper.privacy.numbers import toll_free
 
-# Link strength between label and value.
-STRONG, WEAK, NONE = 2, 1, 0
+# Link strength between label and value: ":" or "=" (SYMBOL), "is"/"是" (STRONG), "to"/"改成"
+# (WEAK), nothing. After an English "is", a plain lower-case word is prose ("is expired").
+SYMBOL, STRONG, WEAK, NONE = 3, 2, 1, 0
+_ENGLISH_VERB = re.compile(r"\s*(?:is|was|are|were|is now)\s*$", re.IGNORECASE)
 
 _QUOTES = {'"': '"', "'": "'", "“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", "`": "`"}
 _ASIDE = re.compile(r"[ \t]*(?:\([^()\n]{0,24}\)|（[^（）\n]{0,24}）)")
@@ -85,9 +87,14 @@ def find(text: str):
                 code_labels.append(match.end())
         if group == "bare_code" and _not_verification(text, match.start()):
             continue
+        pass_word = False
         if group == "api_secret" and rules.normalise(match.group()) in _PASS_WORDS and not _api_nearby(low, match.start()):
             group = "password"  # "my pass is …" far from any API talk is a login password
-        hit = _value_after(text, match.end(), group, _is_cjk(match.group()[-1]))
+            pass_word = True
+        end = match.end()
+        if match.start() and text[match.start() - 1] in _QUOTES and text[end:end + 1] == _QUOTES[text[match.start() - 1]]:
+            end += 1  # the label is quoted itself: "password": "…"
+        hit = _value_after(text, end, group, _is_cjk(match.group()[-1]), pass_word)
         if hit:
             yield hit
     if second_factor:
@@ -140,8 +147,10 @@ def _after_separator(text: str, pos: int) -> int:
     return m.end() if m else pos
 
 
-def _value_after(text: str, pos: int, group: str, cjk_label: bool):
+def _value_after(text: str, pos: int, group: str, cjk_label: bool, pass_word: bool = False):
     strong, weak = _separators()
+    if text[pos:pos + 1] in ("-", "–", "—") and text[pos + 1:pos + 2].isalnum():
+        return None  # a compound word: "password-protected", "secret-looking"
     if text[pos:pos + 1] in (".", "#") and text[pos + 1:pos + 2] in (" ", "\t", ":", "：", ""):
         pos += 1  # "ID no. 1234", "card # 1234"
     aside = _ASIDE.match(text, pos)
@@ -166,6 +175,10 @@ def _value_after(text: str, pos: int, group: str, cjk_label: bool):
             if fill:
                 m = strong.match(text, fill.end())
                 link = STRONG if m else NONE
+    if m and link == STRONG and not _ENGLISH_VERB.match(m.group()):
+        link = SYMBOL
+    if pass_word and link < STRONG:
+        return None  # "pass" is a verb far more often than a password
     if m:
         pos = m.end()
     elif cjk_label:
@@ -219,7 +232,7 @@ def _strong_shape(value: str) -> bool:
     has_alpha = any(c.isalpha() for c in value)
     has_symbol = any(not c.isalnum() for c in value)
     inner_upper = any(c.isupper() for c in value[1:]) and any(c.islower() for c in value)
-    return len(value) >= 6 and ((has_digit and has_alpha) or (has_symbol and (has_digit or has_alpha)) or inner_upper)
+    return len(value) >= 6 and (has_digit and (has_alpha or has_symbol) or (inner_upper and has_symbol))
 
 
 def _wordy(text: str, start: int, end: int, quoted: bool) -> bool:
@@ -239,11 +252,18 @@ def _wordy(text: str, start: int, end: int, quoted: bool) -> bool:
     return low.startswith(("http://", "https://", "www."))
 
 
+def _plain_start(text: str, start: int, link: int, quoted: bool) -> bool:
+    """Without a separator, a value starts with a letter or digit ("set_password(" is code)."""
+    return quoted or link != NONE or text[start:start + 1].isalnum()
+
+
 def _password(text, pos, link):
     tok = _token(text, pos)
     if not tok:
         return None
     start, end, quoted = tok
+    if not _plain_start(text, start, link, quoted):
+        return None
     if not quoted and text[start:end].rstrip("!?").isalpha():
         end = start + len(text[start:end].rstrip("!?"))  # "wrong??" is a word and a feeling
     value = text[start:end]
@@ -257,9 +277,11 @@ def _password(text, pos, link):
         if _UNITS.match(text, end) or len(value) > 12:
             return None
         ok = link != NONE or len(value) >= 6
-    elif link == STRONG or quoted:
-        ok = not (value.isalpha() and value.islower() and value in _english_words() and link == STRONG
-                  and not text[pos - 1:pos] in ":：=")
+    elif quoted or link == SYMBOL:
+        ok = True
+    elif link == STRONG:
+        # after "is"/"是": an English lower-case word is prose; pinyin after 是 is a password
+        ok = not (value.isalpha() and value.islower() and _ENGLISH_VERB.search(text, max(0, pos - 12), pos))
     else:
         ok = _strong_shape(value)
     return (start, end, "password") if ok else None
@@ -271,7 +293,7 @@ def _code(text, pos, link):
     m = _DIGITS_CODE.match(text, start)
     if not m:
         tok = _token(text, pos)
-        if tok and link == STRONG:
+        if tok and link >= STRONG:
             value = text[tok[0]:tok[1]]
             if 6 <= len(value) <= 10 and value.isalnum() and any(c.isdigit() for c in value) and any(
                 c.isalpha() for c in value
@@ -325,6 +347,8 @@ def _api_secret(text, pos, link):
     if not tok:
         return None
     start, end, quoted = tok
+    if not _plain_start(text, start, link, quoted):
+        return None
     value = text[start:end]
     if _UUID.fullmatch(value):
         return None  # the public API key: fine to share
@@ -334,7 +358,7 @@ def _api_secret(text, pos, link):
         return None
     if _HEX64.fullmatch(value):
         return start, end, "private_key"
-    if link == STRONG or quoted:
+    if link >= STRONG or quoted:
         ok = not (value.isalpha() and value.islower() and value in _english_words())
     else:
         ok = len(value) >= 8 and _strong_shape(value)

@@ -14,7 +14,9 @@ from okx_helper.privacy.context import names_identifier
 # Chinese resident ID: 17 digits and a check character; stdnum checks checksum, date and region.
 RIC = re.compile(r"(?<![0-9A-Za-z])[1-9]\d{5}(?:19|20)\d{2}[01]\d[0-3]\d\d{3}[\dXx](?![0-9A-Za-z])")
 # Hong Kong: one or two letters, six digits, check digit often in brackets.
-HKID = re.compile(r"(?<![0-9A-Za-z])([A-Z]{1,2})(\d{6})\s?(?:\(([0-9A])\)|（([0-9A])）|([0-9A]))(?![0-9A-Za-z])")
+# Without brackets a letter and seven digits is too common a shape (tickets, SKUs): a label
+# ("HKID A1234567") is needed then, and labelled values are handled elsewhere.
+HKID = re.compile(r"(?<![0-9A-Za-z])([A-Z]{1,2})(\d{6})\s?(?:\(([0-9A])\)|（([0-9A])）)")
 # Taiwan: a letter, 1 or 2 (sex), eight digits.
 TWID = re.compile(r"(?<![0-9A-Za-z])([A-Z])([12]\d{8})(?![0-9A-Za-z])")
 # Cards grouped the way they are printed: 4-4-4-4(-3), 4-6-5 (Amex).
@@ -112,7 +114,7 @@ def find(text: str, card_context) -> list[tuple[int, int, str]]:
         if ric_valid(m.group()) and not names_identifier(text, m.start()):
             out.append((m.start(), m.end(), "id_document"))
     for m in matches(HKID):
-        check = m.group(3) or m.group(4) or m.group(5)
+        check = m.group(3) or m.group(4)
         if hkid_valid(m.group(1), m.group(2), check) and not names_identifier(text, m.start()):
             out.append((m.start(), m.end(), "id_document"))
     for m in matches(TWID):
