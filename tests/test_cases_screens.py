@@ -237,3 +237,21 @@ async def test_a_damaged_database_is_shown_not_crashed(tmp_path):
         assert "Follow up" not in text  # nothing to act on
     assert path.read_bytes() == b"this is not sqlite" * 50
     assert len(list(tmp_path.glob("cases.db.damaged-*.bak"))) == 1
+
+
+async def test_follow_up_goes_through_the_hand_off_and_is_recorded(book, private_dirs):
+    app = Host(CasesScreen("en", book, country="US"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f", "y")  # inside the window: confirm
+        await pilot.pause()
+        await pilot.press("h")  # every hand-off method, as for the first email
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HandoffScreen"
+        await pilot.press("e", "enter")  # save the follow-up as .eml
+        await pilot.pause()
+        saved = list((private_dirs / "documents").glob("*.eml"))
+        assert len(saved) == 1 and b"In-Reply-To: <new@x>" in saved[0].read_bytes()
+        await pilot.press("i")  # "I sent it"
+        await pilot.pause()
+    assert len(book.get(2).followups) == 1

@@ -129,6 +129,7 @@ class FollowupDialog(ModalScreen[bool]):
     FollowupDialog .checks { color: $text-muted; margin: 0 0 1 0; }
     """
     BINDINGS = [
+        Binding("h", "hand_off", "Hand off"),
         Binding("s", "save_eml", "Save .eml"),
         Binding("m", "mark_sent", "Mark sent"),
         Binding("escape", "close", "Close"),
@@ -189,6 +190,17 @@ class FollowupDialog(ModalScreen[bool]):
             self.notify(str(error), severity="error")
             return
         self.notify(_tr(self.ui_lang, "followup_saved", path=str(path)), timeout=10)
+
+    def action_hand_off(self) -> None:
+        """Every hand-off method of the wizard; confirming "I sent it" records the follow-up."""
+        from okx_helper.ui.screens.handoff import HandoffScreen
+
+        def done(result) -> None:
+            if result and result.get("sent"):
+                self.action_mark_sent()
+
+        screen = HandoffScreen(self.draft.message, self.ui_lang, environment=getattr(self.app, "environment", None))
+        self.app.push_screen(screen, done)
 
     def action_mark_sent(self) -> None:
         try:
