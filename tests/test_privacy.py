@@ -100,6 +100,11 @@ WIF = "5JJQWmeQDBDcvPovXoVGvWunAc9RoUYeEvUdJa12DZSvewbvrwJ"
          [("seed_phrase", "Abandon, Ability, Able, About, Above, Absent, Absorb, Abstract, Absurd, Abuse, Access, Accident")]),
         ("助记词：教僚甜长黄率咱袁既果钾终，谢谢", [("seed_phrase", "教僚甜长黄率咱袁既果钾终")]),
         ("tel: 138-1234-5678", [("phone", "138-1234-5678")]),
+        ("验证码：１２３４５６", [("verification_code", "１２３４５６")]),  # full-width digits
+        ("资金密码\u00a0135790", [("password", "135790")]),  # a no-break space from a web page
+        ('{"password": "Abc12345"}', [("password", "Abc12345")]),
+        ("1.卫 2.机 3.锅 4.板 5.鱼 6.件 7.末 8.胺 9.商 10.文 11.哥 12.圣",
+         [("seed_phrase", "卫 2.机 3.锅 4.板 5.鱼 6.件 7.末 8.胺 9.商 10.文 11.哥 12.圣")]),
         # and what must stay
         ("password is: (hidden)", []),
         ("Password: N/A", []),
@@ -113,6 +118,10 @@ WIF = "5JJQWmeQDBDcvPovXoVGvWunAc9RoUYeEvUdJa12DZSvewbvrwJ"
         ("anti-phishing code is ABC123", []),
         ("ID card expires 2027-05-01", []),
         ("Tel: 400-820-1234", []),  # a company hotline is nobody's personal number
+        ("password-protected PDF attached", []),
+        ("password: {error}", []),
+        ('print("password", keyring.get_password("svc"))', []),
+        ("It uses D-Bus `Secret Service`_ to store them", []),
         ("email 13800000000@163.com", []),
         (f"TxID {HEX}, and I never shared my private key", []),
         (f"block hash 0x{HEX}", []),

@@ -87,8 +87,16 @@ def _lang(lang: str) -> str:
     return "zh" if str(lang).lower().startswith("zh") else "en"
 
 
+# Full-width ASCII ("１２３４５６", "：") and odd spaces become their plain forms, one character
+# for one, so every offset stays valid for the original text.
+_PLAIN = {0xFF01 + i: 0x21 + i for i in range(94)}
+_PLAIN.update({0x3000: 0x20, 0x00A0: 0x20, 0x2007: 0x20, 0x202F: 0x20})
+
+
 def _candidates(text: str) -> list[tuple[int, int, str]]:
     from okx_helper.privacy import keys, labelled, numbers, seeds
+
+    text = text.translate(_PLAIN)
 
     found: list[tuple[int, int, str]] = []
     seed_labels: list[tuple[int, int]] = []

@@ -33,6 +33,7 @@ _BACKUP = re.compile(r"[A-Za-z0-9]{4,12}(?:-[A-Za-z0-9]{3,12})?(?:(?:[ \t]*[,;�
 _NUMBERISH = re.compile(r"(?:\+|00)?[\dA-Za-z][\dA-Za-z() \-（）]{4,24}")
 _UNITS = re.compile(r"\s*(?:分钟|分|秒|小时|次|天|个|位|年|月|日|号|minutes?|mins?|seconds?|secs?|hours?|hrs?|times|days?|digits?|characters?|chars?|usdt|btc|eth|%)(?![A-Za-z])", re.IGNORECASE)
 _PROSE_NEXT = re.compile(r"[ \t]+[a-z]{2,}")
+_PLACEHOLDER = re.compile(r"\{[\w.]*\}|%\(\w+\)s|\$\{?[A-Z_][A-Z0-9_]*\}?$|<\w+>$")
 _CONTRACTION = re.compile(r"[A-Za-z]+['’](?:s|t|re|ll|ve|d|m)")
 _CODE_TAIL = re.compile(r"[\-/:.]\d|[A-Za-z]")  # a date, a time, a decimal or a word goes on
 _SIX_DIGITS = re.compile(r"\d{6}(?!\d)|\d{3} \d{3}(?!\d)")
@@ -208,8 +209,8 @@ def _token(text: str, pos: int):
     if q:
         return q[0], q[1], True
     m = _TOKEN.match(text, pos)
-    if not m:
-        return None
+    if not m or m.group()[0] in _QUOTES or _PLACEHOLDER.match(m.group()):
+        return None  # an unclosed quote, or a template's {placeholder}
     end = m.end()
     while end > pos and text[end - 1] in _TRAILING:
         end -= 1
