@@ -84,3 +84,16 @@ async def test_six_steps_by_keyboard_write_an_eml(lang, private_dirs, no_network
     assert TXID in body and answers["marker"] in body and answers["secret"] not in body
     assert message["X-Unsent"] == "1"
     assert store.load() is None  # the sent draft is not offered back
+
+
+async def test_interface_language_switch_is_remembered(private_dirs):
+    from okx_helper.config import load_config
+
+    app = WizardApp(ui_lang="en", store=DraftStore(private_dirs / "state"), new=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n", "f2")
+        await pilot.pause()
+        assert app.ui_lang == "zh"
+        assert type(app.screen).__name__ == "ContactScreen"
+        assert "联系" in str(app.screen.query_one("StepIndicator").content)
+    assert load_config().ui_lang == "zh"

@@ -126,6 +126,18 @@ class WizardApp(App):
         self.ui_lang = "zh" if self.ui_lang == "en" else "en"
         localize_bindings(self, self.ui_lang)
         self._rebuild_screens()
+        self._remember_ui_lang()
+
+    def _remember_ui_lang(self) -> None:
+        """Keep the choice for next time (config.toml); a config that cannot be written is no reason to stop."""
+        from okx_helper.config import load_config, save_config
+
+        config = load_config()
+        config.ui_lang = self.ui_lang
+        try:
+            save_config(config)
+        except OSError:
+            pass
 
     def action_toggle_email_lang(self) -> None:
         self.draft.email_lang = "zh" if self.draft.email_lang == "en" else "en"

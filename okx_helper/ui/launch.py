@@ -17,7 +17,10 @@ def terminal_problem(lang: str) -> str | None:
 
 
 def run_wizard(lang: str | None = None, new: bool = False) -> int:
-    ui_lang = detect_ui_lang(lang)
+    from okx_helper.config import load_config
+
+    # --lang, then the language chosen last time in the app (F2), then the locale.
+    ui_lang = detect_ui_lang(lang or load_config().ui_lang or None)
     problem = terminal_problem(ui_lang)
     if problem:
         print(f"okx-helper: {problem}", file=sys.stderr)
