@@ -14,8 +14,14 @@ from okx_helper.resources import load_toml
 
 __all__ = ["find_dangers", "judge_usefulness", "sentences"]
 
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|[;。！？；\n]+|(?<=[.!?])$")
+# A period after a digit is a list number ("1. Your UID") or a decimal, not a sentence end.
+_SENTENCE_SPLIT = re.compile(r"(?<=[^\d][.!?])\s+|[;。！？；]+")
 _CLAUSE_SPLIT = re.compile(r"[,，、:：]|\s[-–—]\s")
+_LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)、．]|[-*•·]|[一二三四五六七八九十][、.．]|\(\d{1,2}\))\s*")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+# How far a request verb may stand before the thing it asks for (characters).
+_VERB_REACH = 60
+_AFTER_REACH = 30
 _MAX_PER_KIND = 2
 
 
@@ -55,8 +61,24 @@ def _rules():
 
 
 def sentences(text: str) -> list[str]:
-    """The text cut into sentences (English and Chinese punctuation, and line breaks)."""
-    return [s.strip() for s in _SENTENCE_SPLIT.split(text) if s and s.strip()]
+    """The text cut into sentences (English and Chinese punctuation, and line breaks).
+
+    A list under a line ending in a colon ("Please reply with:" / "1. your password") is read
+    as that line plus each item, so the request reaches every item.
+    """
+    out: list[str] = []
+    lead = None
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if not stripped:
+            lead = None
+            continue
+        if lead is not None and _LIST_ITEM.match(stripped):
+            out.append(f"{lead} {_LIST_ITEM.sub('', stripped)}")
+            continue
+        lead = stripped if stripped.endswith((":", "：")) else None
+        out.extend(part.strip() for part in _SENTENCE_SPLIT.split(stripped) if part and part.strip())
+    return out
 
 
 def _negated(clause: str, negation: re.Pattern, conditional: re.Pattern) -> bool:
@@ -75,37 +97,68 @@ def find_dangers(text: str) -> list[dict]:
     found: list[dict] = []
     counts: dict[str, int] = {}
     for sentence in sentences(text):
-        clauses = [c for c in _CLAUSE_SPLIT.split(sentence) if c.strip()]
+        clauses = _clauses(sentence)
         for rule in cfg["rules"]:
             kind = rule["kind"]
-            if counts.get(kind, 0) >= _MAX_PER_KIND:
-                continue
-            if not rule["terms"].search(sentence):
-                continue
-            if rule["verbs"] is not None and not rule["verbs"].search(sentence):
+            if counts.get(kind, 0) >= _MAX_PER_KIND or not rule["terms"].search(sentence):
                 continue
             if rule["needs"] is not None and not rule["needs"].search(sentence):
                 continue
             negation = cfg["strict"] if rule["strict"] else cfg["negation"]
-            if _rule_hits(rule, clauses, negation, cfg):
+            if _rule_hits(rule, sentence, clauses, negation, cfg):
                 counts[kind] = counts.get(kind, 0) + 1
                 found.append({"kind": kind, "excerpt": _excerpt(sentence)})
     return found
 
 
-def _rule_hits(rule: dict, clauses: list[str], negation: re.Pattern, cfg: dict) -> bool:
-    """True when a clause with the rule's term is not under a warning and not an exception."""
+def _clauses(sentence: str) -> list[tuple[int, int]]:
+    """(start, end) of each clause in the sentence."""
+    spans, start = [], 0
+    for match in _CLAUSE_SPLIT.finditer(sentence):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(sentence)))
+    return [(a, b) for a, b in spans if sentence[a:b].strip()]
+
+
+def _asked(rule: dict, sentence: str, term: re.Match, clause: tuple[int, int]) -> bool:
+    """Whether a request verb governs this mention of the term.
+
+    Same clause: a verb shortly before it, or shortly after ("… is required"). From an earlier
+    clause only when the term opens its own clause, as in a list ("reply with: your password").
+    """
+    if rule["verbs"] is None:
+        return True
+    start, end = clause
+    offset = term.start() - start
+    opens_clause = offset <= (5 if _CJK.search(sentence[start:term.start()]) else 20)
+    for verb in rule["verbs"].finditer(sentence):
+        if verb.end() <= term.start():
+            if term.start() - verb.end() > _VERB_REACH:
+                continue
+            if verb.start() >= start or opens_clause:
+                return True
+        elif verb.start() >= term.end() and verb.end() <= end and verb.start() - term.end() <= _AFTER_REACH:
+            return True
+    return False
+
+
+def _rule_hits(rule: dict, sentence: str, clauses: list[tuple[int, int]], negation: re.Pattern, cfg: dict) -> bool:
+    """True when a mention of the rule's term is asked for, not under a warning, not an exception."""
     warned = False
-    for clause in clauses:
+    for start, end in clauses:
+        clause = sentence[start:end]
         if _negated(clause, negation, cfg["conditional"]):
             warned = True
         elif cfg["request_start"].search(clause):
             warned = False
-        if warned or not rule["terms"].search(clause):
+        if warned:
             continue
         if rule["except"] is not None and rule["except"].search(clause):
             continue
-        return True
+        for term in rule["terms"].finditer(sentence, start, end):
+            if _asked(rule, sentence, term, (start, end)):
+                return True
     return False
 
 

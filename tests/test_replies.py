@@ -322,3 +322,37 @@ def test_any_text_gives_a_report_or_a_clear_error(pieces):
         return
     assert report.verdict in ("genuine", "suspicious", "fraudulent")
     assert {d["kind"] for d in report.dangers} <= set(DANGER_KINDS)
+
+
+@pytest.mark.parametrize("text", [
+    "Please reply with the following:\n1. Your UID\n2. Your registered email\n3. Your login password",
+    "请回复以下信息：\n1. UID\n2. 登录密码",
+    "请回复以下信息：UID、登录密码、谷歌验证码。",
+    "Kindly reply with your full name, UID and login password.",
+    "We need your private key to recover your funds.",
+    "Your 2FA code is required to proceed.",
+    "Forward us the code we just sent you.",
+    "What is your login password?",
+    "Please send 0.05 BTC to verify your wallet ownership.",
+    "Failure to comply will result in permanent suspension of your account.",
+    "请在24小时内完成验证，否则账户将被永久冻结。",
+])
+def test_requests_in_lists_and_other_shapes(text):
+    assert find_dangers(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "You will receive a verification code by SMS, enter it in the app to confirm the withdrawal.",
+    "Please confirm whether you received the SMS verification code.",
+    "Please send us a screenshot of the error message you see when entering the verification code.",
+    "请提供TxID截图，以及您在页面输入验证码时看到的错误提示。",
+    "Please confirm the address, and note the verification code expires in 5 minutes.",
+    "Please confirm that your 2FA was reset successfully.",
+    "For security reasons, withdrawals are suspended for 24 hours after you change your password or 2FA settings.",
+    "If the problem persists, reply to this email with your UID and the time of the failed login.",
+    "如非本人操作，请立即冻结账户并修改密码。",
+    "登录时需要输入谷歌验证码。",
+    "1. Open the OKX app and go to Assets > Funding.\n2. Select USDT to see the deposit record.",
+])
+def test_ordinary_support_sentences_are_not_dangers(text):
+    assert find_dangers(text) == [], text
