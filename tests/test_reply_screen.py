@@ -90,3 +90,18 @@ async def test_escape_goes_back_and_everything_fits_80x24():
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, ReplyCheckScreen)
+
+
+async def test_reachable_from_the_start_screen(private_dirs):
+    from okx_helper.autosave import DraftStore
+    from okx_helper.ui.app import WizardApp
+
+    app = WizardApp(ui_lang="en", store=DraftStore(private_dirs / "state"), new=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, ReplyCheckScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, ReplyCheckScreen)
