@@ -2,18 +2,14 @@
 from __future__ import annotations
 
 from rich.markup import escape
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
-from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
 
 from okx_helper import draft_checks
-from okx_helper.ui.screens.step import StepScreen
+from okx_helper.ui.screens.findings_step import FindingsStep
 from okx_helper.ui.widgets.findings import where
 
 
-class ToneScreen(StepScreen):
+class ToneScreen(FindingsStep):
     STEP = 4
     BINDINGS = [
         Binding("a", "apply", "Use suggestion"),
@@ -22,68 +18,36 @@ class ToneScreen(StepScreen):
         Binding("c", "closing", "Add closing"),
     ]
 
-    def compose_body(self) -> ComposeResult:
-        with Vertical():
-            yield Static("", id="structure")
-            yield OptionList(id="findings")
-            yield Static("", id="detail", classes="detail")
+    def find(self):
+        return draft_checks.tone_findings(self.draft, self.ui_lang)
 
-    def on_mount(self) -> None:
-        self.rescan()
-        self.query_one("#findings").focus()
+    def option_text(self, item) -> str:
+        label = self.tr(f"tone_{item.finding.category}")
+        spot = where(self.draft, item, self.ui_lang)
+        return escape(f"{label} · {spot}: “{item.excerpt(self.draft)[:40]}”")
 
-    def on_screen_resume(self) -> None:
-        self.rescan()
-
-    def rescan(self, keep: int | None = None) -> None:
+    def head_text(self) -> str:
         from okx_helper import tone
 
-        self.items = draft_checks.tone_findings(self.draft, self.ui_lang)
-        menu = self.query_one("#findings", OptionList)
-        menu.clear_options()
-        for item in self.items:
-            label = self.tr(f"tone_{item.finding.category}")
-            spot = where(self.draft, item, self.ui_lang)
-            menu.add_option(Option(escape(f"{label} · {spot}: “{item.excerpt(self.draft)[:40]}”")))
         shape = tone.structure(self.draft.description)
         marks = [
             ("✓ " if shape["greeting"] else "✗ ") + self.tr("tone_greeting"),
             ("✓ " if shape["closing"] else "✗ ") + self.tr("tone_closing"),
         ]
         head = self.tr("tone_summary", count=len(self.items)) if self.items else self.tr("tone_clean")
-        self.query_one("#structure", Static).update(escape(head + "   " + "   ".join(marks)))
-        if self.items:
-            menu.highlighted = min(keep or 0, len(self.items) - 1)
-        else:
-            self.query_one("#detail", Static).update("")
+        return head + "   " + "   ".join(marks)
 
-    def _current(self):
-        index = self.query_one("#findings", OptionList).highlighted
-        return None if index is None or index >= len(self.items) else (index, self.items[index])
+    def detail_text(self, item) -> str:
+        text = item.finding.message
+        if item.finding.suggestion:
+            text += "\n" + self.tr("tone_instead", suggestion=item.finding.suggestion)
+        return text
 
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        current = self._current()
-        if current:
-            finding = current[1].finding
-            text = finding.message
-            if finding.suggestion:
-                text += "\n" + self.tr("tone_instead", suggestion=finding.suggestion)
-            self.query_one("#detail", Static).update(escape(text))
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    def primary(self) -> None:
         self.action_apply()
 
     def action_apply(self) -> None:
-        current = self._current()
-        if current:
-            draft_checks.apply_tone_suggestion(self.draft, current[1])
-            self.changed()
-            self.rescan(keep=current[0])
-
-    def action_edit(self) -> None:
-        current = self._current()
-        if current:
-            self.wizard.edit_part(current[1].part)
+        self.change_current(draft_checks.apply_tone_suggestion)
 
     def action_greeting(self) -> None:
         from okx_helper import tone
