@@ -137,12 +137,7 @@ def find(text: str, card_context) -> list[tuple[int, int, str]]:
     return out
 
 
-_DIGIT = re.compile(r"\d")
 _NON_DIGIT = re.compile(r"\D")
-
-
-def _has_digits(text: str) -> bool:
-    return _DIGIT.search(text) is not None
 
 
 _TOLL_FREE = re.compile(r"^(?:\+1[ \-]?\(?8(?:00|33|44|55|66|77|88)\)?|(?:\+86[ \-]?)?[48]00)")

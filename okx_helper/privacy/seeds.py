@@ -1,8 +1,10 @@
 """BIP39 seed phrases in English and Chinese (simplified and traditional) word lists.
 
 The word lists come from the `mnemonic` package, loaded on first use. English runs are found
-with one trie regex over the list; Chinese words are single characters, so a run of list
-characters is found with one character class and judged by how common its characters are.
+with one trie regex over the list (set lookups, no per-token Python loop). Chinese words are
+single characters, and prose is made of list characters too: a run counts when its characters
+are set apart ("卫 机 锅"), or, written together, when it stands alone on a line or follows a
+seed label and reads as random characters rather than words.
 """
 from __future__ import annotations
 
