@@ -1,4 +1,4 @@
-"""Generate the labelled .eml set in tests/data/replies/ (run: python tests/data/make_replies.py).
+"""Generate the labelled .eml set (and two pasted .txt replies) in tests/data/replies/ (run: python tests/data/make_replies.py).
 
 Every message is built with the email package so the MIME details are real: multipart/
 alternative with HTML, base64 and quoted-printable bodies, RFC 2047 subjects. labels.json maps
@@ -204,6 +204,74 @@ ZH_PLAIN_OK = """您好，
 欧易客服
 """
 
+EN_QUOTED = """Dear customer,
+
+Thank you for your reply. We confirm the 250 USDT deposit (TRC20) was credited to your funding account today.
+Anti-phishing code: {code}
+
+Best regards,
+OKX Support
+
+On Mon, 9 Nov 2026 at 10:02, Alice <alice.trader@example.org> wrote:
+> A man on Telegram told me to send my USDT to the following address to "unlock" it and asked for
+> my seed phrase. Is that you? My deposit of 250 USDT on TRC20 is missing.
+"""
+
+ZH_QUOTED = """您好，
+
+您提到的 TRC20 充值已经到账，请在"资产"页面查看。
+防钓鱼码：{code}
+
+欧易客服
+
+------------------ 原始邮件 ------------------
+> 有人让我把资产转入以下安全钱包地址，还要我的助记词，这是你们吗？
+"""
+
+EN_HIDDEN_LINK = """Dear customer,
+
+Your withdrawal needs one more confirmation. Open your ticket in the Help Center to continue.
+
+Anti-phishing code: {code}
+
+OKX Support
+"""
+
+EN_KYC = """Hello,
+
+Thank you for contacting OKX. Your identity verification (KYC) was rejected because the photo of your ID was blurred.
+Please upload a new photo through the app: Profile > Verification. Never send ID documents by e-mail.
+
+We will review the new submission within 2 business days.
+
+{code}
+
+Kind regards,
+OKX Support
+"""
+
+ZH_2FA_HELP = """您好，
+
+关于您重置谷歌验证器的申请：
+1. 在欧易 App 中进入"安全中心"。
+2. 点击"谷歌验证"，按提示重置并重新绑定。
+请注意：客服绝不会向您索要验证码或密码，请勿告诉任何人。
+
+防钓鱼码：{code}
+
+欧易客服团队
+"""
+
+PASTED_EN = """Dear customer,
+
+Thank you for contacting OKX Support. Your deposit has been credited.
+
+Best regards,
+OKX Support
+"""
+
+PASTED_ZH_SEED = """您好，我是欧易官方客服。您的账户存在异常，请回复您的助记词以便我们为您解除冻结，否则24小时内资产将被清零。"""
+
 
 def _html(text: str, link: str | None = None, link_text: str | None = None) -> str:
     paras = "".join(f"<p>{line}</p>" for line in text.split("\n") if line.strip())
@@ -213,6 +281,7 @@ def _html(text: str, link: str | None = None, link_text: str | None = None) -> s
 
 
 CASES: list[dict] = []
+PASTED: list[dict] = []  # pasted text without headers, saved as .txt
 
 
 def case(name, label, lang, sender, subject, body, *, auth=None, code=CODE, user_code=CODE, cte=None,
@@ -355,21 +424,45 @@ def define() -> None:
          link="http://okx-zh.top/login", link_text="登录查看", return_path=rp)
     case("d14_en_safe_wallet_good_headers", "fraudulent", "en", okx, "Account protection", EN_SAFE_WALLET, auth=PASS,
          return_path=rp)
+    # --- more shapes: quoted earlier messages, hidden link targets, KYC and 2FA help ------------
+    case("g17_en_quoted_user_text", "genuine", "en", okx, "Re: Missing USDT deposit", EN_QUOTED, auth=PASS,
+         return_path=rp, question="My deposit of 250 USDT on TRC20 is missing")
+    case("g18_zh_quoted_user_text", "genuine", "zh", okx_zh, "回复：充值", ZH_QUOTED, auth=PASS, cte="base64",
+         return_path=rp)
+    case("g19_en_kyc_html", "genuine", "en", okx, "Re: KYC rejected", EN_KYC, auth=PASS, html=True,
+         link="https://www.okx.com/account/verification", cte="quoted-printable", return_path=rp,
+         question="Why was my KYC identity verification rejected?")
+    case("g20_zh_2fa_help", "genuine", "zh", okx_zh, "回复：重置谷歌验证", ZH_2FA_HELP, auth=PASS, return_path=rp)
+    case("d15_en_hidden_link_target", "fraudulent", "en", okx, "Re: Withdrawal", EN_HIDDEN_LINK, auth=PASS,
+         html_only=True, link="https://bit.ly/okx-ticket-4411", link_text="https://www.okx.com/support/ticket",
+         return_path=rp)
+    case("c05_en_wrong_code_html", "suspicious", "en", okx, "Re: KYC", EN_KYC, auth=PASS, html=True, code="Pine31",
+         link="https://www.okx.com/account/verification", return_path=rp)
+    case("s06_en_spoof_dmarc_reject_base64", "fraudulent", "en", okx, "Re: KYC rejected", EN_KYC, cte="base64",
+         auth="mx.example.net; spf=none smtp.mailfrom=okx.com; dkim=none; dmarc=fail (p=REJECT) header.from=okx.com")
+    case("u06_zh_unaligned_html", "suspicious", "zh", okx_zh, "回复：重置谷歌验证", ZH_2FA_HELP, html=True,
+         auth="mx.example.net; spf=pass smtp.mailfrom=m@mailgun.org; dkim=pass header.d=mailgun.org; dmarc=none")
+    PASTED.append(dict(name="p01_en_pasted_plain", label="suspicious", lang="en", text=PASTED_EN))
+    PASTED.append(dict(name="p02_zh_pasted_seed", label="fraudulent", lang="zh", text=PASTED_ZH_SEED))
 
 
 def main() -> None:
     define()
     OUT.mkdir(parents=True, exist_ok=True)
-    for old in OUT.glob("*.eml"):
+    for old in [*OUT.glob("*.eml"), *OUT.glob("*.txt")]:
         old.unlink()
     labels = {}
     for c in CASES:
         (OUT / f"{c['name']}.eml").write_bytes(build(c))
         labels[f"{c['name']}.eml"] = {"label": c["label"], "anti_phishing_code": c["user_code"], "lang": c["lang"],
                                       "question": c["question"]}
+    for p in PASTED:
+        (OUT / f"{p['name']}.txt").write_text(p["text"], encoding="utf-8")
+        labels[f"{p['name']}.txt"] = {"label": p["label"], "anti_phishing_code": None, "lang": p["lang"],
+                                      "question": None}
     (OUT / "labels.json").write_text(json.dumps(labels, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
                                      encoding="utf-8")
-    print(f"wrote {len(CASES)} messages to {OUT}")
+    print(f"wrote {len(CASES)} messages and {len(PASTED)} pasted texts to {OUT}")
 
 
 if __name__ == "__main__":
