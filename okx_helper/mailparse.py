@@ -42,7 +42,8 @@ class ParsedMail:
 
 
 # C0/C1 controls (except tab and newline), DEL, and bidi overrides that can disguise text.
-_CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Zero-width characters and soft hyphens go too: they hide words ("se\u200bed phrase") from checks.
+_CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 _BINARY_CHARS = {"\x00"}
 _BINARY_RE = re.compile("[\x01-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f]")
 _HEADER_LINE_RE = re.compile(r"^[!-9;-~]+:")

@@ -269,6 +269,8 @@ def _link_host(link: str) -> tuple[str, str]:
     lowered = link.lower()
     if lowered.startswith("mailto:"):
         return "mail", link[7:].split("?", 1)[0]
+    if lowered.startswith(("javascript:", "data:", "file:", "vbscript:")):
+        return "script", lowered.split(":", 1)[0] + ":"
     if lowered.startswith("hxxp"):
         link = "http" + link[4:]
     elif not re.match(r"(?i)^[a-z][a-z0-9+.\-]*:", link):
@@ -294,7 +296,10 @@ def _links_check(parsed: ParsedMail, body: str, lang: str) -> tuple[dict, list[d
             continue
         seen.add(target)
         checked += 1
-        verdict = _address_verdict(target, lang) if kind == "mail" else _domain_verdict(target, lang)
+        if kind == "script":  # a link that runs code or opens a local file is never support
+            verdict = "unrelated"
+        else:
+            verdict = _address_verdict(target, lang) if kind == "mail" else _domain_verdict(target, lang)
         if verdict == "legacy":
             legacy.append(target)
         elif verdict != "official":

@@ -8,6 +8,7 @@ covers the clauses after it until one starts a new request ("please …", "请�
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from okx_helper.resources import load_toml
@@ -94,6 +95,8 @@ def _excerpt(sentence: str, limit: int = 160) -> str:
 def find_dangers(text: str) -> list[dict]:
     """Danger signs in the text: [{"kind", "excerpt"}], at most two per kind, in text order."""
     cfg = _rules()
+    # Full-width letters ("ｓｅｅｄ ｐｈｒａｓｅ") read as the plain ones.
+    text = unicodedata.normalize("NFKC", text)
     found: list[dict] = []
     counts: dict[str, int] = {}
     for sentence in sentences(text):

@@ -356,3 +356,14 @@ def test_requests_in_lists_and_other_shapes(text):
 ])
 def test_ordinary_support_sentences_are_not_dangers(text):
     assert find_dangers(text) == [], text
+
+
+def test_hidden_characters_and_full_width_letters_do_not_hide_an_ask():
+    assert verify_reply("Dear user, please reply with your se\u200bed phr\u00adase.").verdict == "fraudulent"
+    assert verify_reply("Dear user, please reply with your ｓｅｅｄ ｐｈｒａｓｅ.").verdict == "fraudulent"
+
+
+def test_script_links_are_never_support():
+    html = '<p>Dear user, <a href="javascript:alert(1)">open your ticket</a></p>'
+    report = verify_reply(_eml("Open your ticket in the HTML part.", html=html))
+    assert report.verdict == "fraudulent" and report.check("links")["status"] == "fail"
