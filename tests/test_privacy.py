@@ -132,6 +132,39 @@ def test_generalises_to_other_wordings(text, expected):
     assert kinds(text) == expected
 
 
+TALK_ABOUT_SECRETS = """I changed my password 3 times this week
+my password expired on 2024-05-01
+密码输错5次被锁了
+验证码 2 分钟后失效
+the 2FA code has 6 digits
+I requested the code 3 times
+password: see attached screenshot
+password: *********
+password reset at 14:32 today
+The verification code sent at 09:41:07 never arrived
+验证码发送到 138****5678 失败
+card ending 1456 was charged 104.50
+ID number on the KYC page is masked as 110***********9468
+Secret key: I have it, not sharing
+passphrase: stored in 1Password
+助记词一共12个，我抄在纸上了
+私钥在冷钱包里，不方便提供
+My code (UID) is 9182352120468492
+Amount: 13800000000 SHIB
+mobile app version 6.85.1
+password manager: Bitwarden
+密码管理器：1Password
+Code: 50113 Invalid Sign
+邀请码：123456
+防钓鱼码：OKX888
+工单号：123456""".split("\n")
+
+
+@pytest.mark.parametrize("text", TALK_ABOUT_SECRETS)
+def test_talking_about_secrets_without_giving_one_is_clean(text):
+    assert kinds(text) == []
+
+
 def test_phone_is_a_warning_not_a_block():
     (finding,) = scan("call me on +44 7700 900123")
     assert finding.severity == "warn" and not finding.blocking

@@ -109,6 +109,15 @@ def _totp_secrets(text: str, label_ends: list[int]):
             yield m.start(), m.end(), "verification_code"
 
 
+def _names_a_thing(fill: str) -> bool:
+    """The words after the label make a different noun of it ("password manager")."""
+    words = fill.split()
+    if not words:
+        return False
+    nouns = rules.word_set("values", "label_nouns")
+    return words[0].lower() in nouns or any(fill.strip().startswith(n) for n in nouns if not n.isascii())
+
+
 def _after_separator(text: str, pos: int) -> int:
     strong, weak = _separators()
     m = _ASIDE.match(text, pos)
@@ -142,6 +151,8 @@ def _value_after(text: str, pos: int, group: str, cjk_label: bool, pass_word: bo
             fill = (_FILL_ZH if cjk_label else _FILL_EN).match(text, pos) or (
                 _FILL_EN if cjk_label else _FILL_ZH
             ).match(text, pos)
+            if fill and _names_a_thing(fill.group()):
+                return None  # "password manager: …", "验证码输入框：…"
             if fill:
                 m = strong.match(text, fill.end())
                 link = STRONG if m else NONE
