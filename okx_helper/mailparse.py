@@ -271,6 +271,26 @@ def _collect_body(msg, parsed: ParsedMail) -> None:
     parsed.links = links + find_urls(parsed.scan_text)
 
 
+def _read_message(msg, parsed: ParsedMail) -> None:
+    """Fill `parsed` from a parsed message: headers, then the text parts."""
+    _check_cut_off(msg)
+    subjects = _header(msg, "Subject")
+    parsed.subject = subjects[0] if subjects else ""
+    froms = _addresses(_header(msg, "From"))
+    if froms:
+        parsed.from_raw = froms[0]
+        parsed.from_addr = parseaddr(froms[0])[1]
+    parsed.reply_to = _addresses(_header(msg, "Reply-To"))
+    paths = _addresses(_header(msg, "Return-Path"))
+    parsed.return_path = parseaddr(paths[0])[1] if paths else ""
+    parsed.auth_results = _header(msg, "Authentication-Results")
+    for sig in _header(msg, "DKIM-Signature"):
+        match = re.search(r"(?:^|;)\s*d\s*=\s*([^;\s]+)", sig)
+        if match:
+            parsed.dkim_signature_domains.append(match.group(1).lower())
+    _collect_body(msg, parsed)
+
+
 def parse_mail(data: bytes | str) -> ParsedMail:
     """Parse a message or pasted text; raise UnreadableReply when there is nothing to read."""
     import email
@@ -311,31 +331,14 @@ def parse_mail(data: bytes | str) -> ParsedMail:
         raise UnreadableReply(f"the message cannot be parsed ({type(exc).__name__})", "damaged") from None
 
     parsed.has_headers = True
-    _check_cut_off(msg)
-    subjects = _header(msg, "Subject")
-    parsed.subject = subjects[0] if subjects else ""
-    froms = _addresses(_header(msg, "From"))
-    if froms:
-        parsed.from_raw = froms[0]
-        parsed.from_addr = parseaddr(froms[0])[1]
-    parsed.reply_to = _addresses(_header(msg, "Reply-To"))
-    paths = _addresses(_header(msg, "Return-Path"))
-    parsed.return_path = parseaddr(paths[0])[1] if paths else ""
-    parsed.auth_results = _header(msg, "Authentication-Results")
-    for sig in _header(msg, "DKIM-Signature"):
-        match = re.search(r"(?:^|;)\s*d\s*=\s*([^;\s]+)", sig)
-        if match:
-            parsed.dkim_signature_domains.append(match.group(1).lower())
     try:
-        _collect_body(msg, parsed)
+        _read_message(msg, parsed)
     except UnreadableReply:
         raise
-    except Exception as exc:
-        raise UnreadableReply(f"the message body cannot be read ({type(exc).__name__})", "damaged") from None
-    if not parsed.scan_text.strip() and not parsed.subject:
-        raise UnreadableReply("the message has no readable text (no body, or it was cut off)", "no_text")
+    except Exception as exc:  # a header or part the email package chokes on
+        raise UnreadableReply(f"the message cannot be read ({type(exc).__name__})", "damaged") from None
     if not parsed.scan_text.strip():
-        raise UnreadableReply("the message has no readable body text (it may be cut off)", "no_text")
+        raise UnreadableReply("the message has no readable text (no body, or it was cut off)", "no_text")
     return parsed
 
 
