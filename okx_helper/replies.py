@@ -247,11 +247,12 @@ _CODE_SHOWN_RE = re.compile(
     r"(?i)(?:anti[- ]?phishing[- ]code|防钓鱼码|防釣魚碼|防钓鱼代码)\s*(?:is|:|：|是|为|為)?\s*[\"'“「]?([A-Za-z0-9_\-]{2,32})")
 
 
-def _code_check(parsed: ParsedMail, code: str | None, lang: str) -> dict:
+def _code_check(parsed: ParsedMail, own: str, code: str | None, lang: str) -> dict:
     if not code or not code.strip():
         return _check("anti_phishing_code", "unknown", t("replies.code_unknown", lang))
     code = code.strip()
-    haystack = f"{parsed.subject}\n{parsed.scan_text}"
+    # Only the sender's own words count: a forger can quote an older, genuine OKX mail.
+    haystack = f"{parsed.subject}\n{own}"
     if re.search(r"(?<![A-Za-z0-9])" + re.escape(code) + r"(?![A-Za-z0-9])", haystack, re.I):
         return _check("anti_phishing_code", "pass", t("replies.code_pass", lang))
     shown = _CODE_SHOWN_RE.search(haystack)
@@ -326,7 +327,7 @@ def _links_check(parsed: ParsedMail, body: str, lang: str) -> tuple[dict, list[d
 _QUOTE_START_RE = re.compile(
     r"(?im)^(?:-{2,}\s*(?:original message|forwarded message|原始邮件|转发邮件)|"
     r"on .{1,200}wrote:\s*$|在.{1,120}写道[:：]?\s*$|.{0,80}于.{1,120}写道[:：]?\s*$|"
-    r"-{5,}\s*$|_{5,}\s*$)")
+    r"[-_]{5,}\s*\n\s*(?:from|发件人|寄件者|发件者)\s*[:：])")
 
 
 def _own_text(text: str) -> str:
@@ -380,7 +381,7 @@ def verify_reply(data: bytes | str, *, anti_phishing_code: str | None = None, qu
     from_official = from_verdict == "official"
     auth_check, dkim_check, official_dkim = _auth_checks(parsed, lang, from_official)
     reply_to, reply_to_verdicts = _reply_to_check(parsed, lang)
-    code = _code_check(parsed, anti_phishing_code, lang)
+    code = _code_check(parsed, own, anti_phishing_code, lang)
     links, link_dangers = _links_check(parsed, own, lang)
     dangers = find_dangers(f"{parsed.subject}\n{own}") + link_dangers
     checks = [sender, auth_check, dkim_check, reply_to, code, links]

@@ -367,3 +367,11 @@ def test_script_links_are_never_support():
     html = '<p>Dear user, <a href="javascript:alert(1)">open your ticket</a></p>'
     report = verify_reply(_eml("Open your ticket in the HTML part.", html=html))
     assert report.verdict == "fraudulent" and report.check("links")["status"] == "fail"
+
+
+def test_the_code_in_a_quoted_older_mail_does_not_count():
+    body = ("Dear customer,\nPlease verify your withdrawal.\n\nOn Mon, 2 Nov 2026, OKX <support@okx.com> wrote:\n"
+            "> Anti-phishing code: Kite9\n> Your deposit is credited.")
+    assert verify_reply(_eml(body), anti_phishing_code="Kite9").check("anti_phishing_code")["status"] == "fail"
+    footer = "Dear customer,\nAll done.\n-----\nAnti-phishing code: Kite9\nOKX"
+    assert verify_reply(_eml(footer), anti_phishing_code="Kite9").verdict == "genuine"
