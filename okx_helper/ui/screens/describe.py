@@ -9,17 +9,30 @@ import tempfile
 from rich.markup import escape
 from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding
+from textual.worker import get_current_worker
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, Label, ProgressBar, Static, TextArea
 
+from okx_helper.draft import Draft
 from okx_helper.ui.screens.step import StepScreen
 
 PROFILE_FIELDS = ("email", "uid", "nickname")
+LIVE_SCAN_INLINE_LIMIT = 20_000  # characters: both engines take ~10 ms here, well within a frame
+LIVE_SCAN_PAUSE = 0.3  # seconds of no typing before a big draft is scanned again
+
+
+def _count_findings(draft: Draft, lang: str) -> tuple[int, int]:
+    """Blocking secrets and tone findings in the whole draft."""
+    from okx_helper import draft_checks
+
+    secrets = sum(x.finding.blocking for x in draft_checks.privacy_findings(draft, lang))
+    return secrets, len(draft_checks.tone_findings(draft, lang))
 
 
 class DescribeScreen(StepScreen):
     STEP = 2
     BINDINGS = [Binding("ctrl+e", "external_editor", "Editor")]
+    _live_timer = None
 
     def compose_body(self) -> ComposeResult:
         from okx_helper import categories, compose
@@ -101,11 +114,33 @@ class DescribeScreen(StepScreen):
         self._update_live_findings()
 
     def _update_live_findings(self) -> None:
-        """Secrets and harsh words are counted as the user types; steps 4 and 5 deal with them."""
+        """Secrets and harsh words are counted as the user types; steps 4 and 5 deal with them.
+
+        A normal draft is scanned at once, on every key. A huge paste would make every key wait
+        for the scan, so then the scan runs in a thread after typing pauses, on a copy.
+        """
         from okx_helper import draft_checks
 
-        secrets = sum(x.finding.blocking for x in draft_checks.privacy_findings(self.draft, self.ui_lang))
-        harsh = len(draft_checks.tone_findings(self.draft, self.ui_lang))
+        size = sum(len(text) for _, text in draft_checks.parts(self.draft))
+        if size <= LIVE_SCAN_INLINE_LIMIT:
+            self._show_counts(*_count_findings(self.draft, self.ui_lang))
+            return
+        if self._live_timer is not None:
+            self._live_timer.stop()
+        self._live_timer = self.set_timer(LIVE_SCAN_PAUSE, self._scan_in_background)
+
+    def _scan_in_background(self) -> None:
+        snapshot = Draft.from_json(self.draft.to_json())
+        self.query_one("#live-findings", Static).update(escape(self.tr("describe_live_scanning")))
+
+        def work() -> None:
+            counts = _count_findings(snapshot, self.ui_lang)
+            if not get_current_worker().is_cancelled:  # a newer scan replaced this one
+                self.app.call_from_thread(self._show_counts, *counts)
+
+        self.run_worker(work, thread=True, exclusive=True, group="live-scan")
+
+    def _show_counts(self, secrets: int, harsh: int) -> None:
         parts = []
         if secrets:
             parts.append(f"[b red]{escape(self.tr('describe_live_secrets', count=secrets))}[/]")
