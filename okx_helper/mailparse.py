@@ -41,6 +41,9 @@ class ParsedMail:
     links: list[str] = field(default_factory=list)  # href targets and URLs seen in text
 
 
+# A support reply is a few kB; attachments included, anything past this is not a reply.
+MAX_SIZE = 25_000_000
+
 # C0/C1 controls (except tab and newline), DEL, and bidi overrides that can disguise text.
 # Zero-width characters and soft hyphens go too: they hide words ("se\u200bed phrase") from checks.
 _CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
@@ -298,6 +301,9 @@ def parse_mail(data: bytes | str) -> ParsedMail:
 
     if data is None:
         raise UnreadableReply("no input", "empty")
+    if len(data) > MAX_SIZE:
+        raise UnreadableReply(f"the input is larger than {MAX_SIZE // 1_000_000} MB; "
+                              "save only the reply itself", "too_large")
     text, raw = _to_text(data)
     text = text.lstrip("\ufeff")
     stripped = text.lstrip("\r\n\t ")

@@ -375,3 +375,11 @@ def test_the_code_in_a_quoted_older_mail_does_not_count():
     assert verify_reply(_eml(body), anti_phishing_code="Kite9").check("anti_phishing_code")["status"] == "fail"
     footer = "Dear customer,\nAll done.\n-----\nAnti-phishing code: Kite9\nOKX"
     assert verify_reply(_eml(footer), anti_phishing_code="Kite9").verdict == "genuine"
+
+
+def test_oversized_input_is_refused():
+    from okx_helper.mailparse import MAX_SIZE
+
+    with pytest.raises(UnreadableReply) as info:
+        verify_reply(b"a" * (MAX_SIZE + 1))
+    assert info.value.key == "too_large"
