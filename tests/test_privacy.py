@@ -119,6 +119,7 @@ WIF = "5JJQWmeQDBDcvPovXoVGvWunAc9RoUYeEvUdJa12DZSvewbvrwJ"
         ("ID card expires 2027-05-01", []),
         ("Tel: 400-820-1234", []),  # a company hotline is nobody's personal number
         ("password-protected PDF attached", []),
+        ("IBAN DE89 3704 0044 0532 0131 00", []),  # Luhn-valid middle, but an IBAN
         ("password: {error}", []),
         ('print("password", keyring.get_password("svc"))', []),
         ("It uses D-Bus `Secret Service`_ to store them", []),

@@ -121,6 +121,8 @@ def find(text: str, card_context) -> list[tuple[int, int, str]]:
         if twid_valid(m.group(1), m.group(2)) and not names_identifier(text, m.start()):
             out.append((m.start(), m.end(), "id_document"))
     for m in matches(GROUPED_CARD):
+        if _IBAN_HEAD.search(text, max(0, m.start() - 10), m.start()):
+            continue  # the middle of an IBAN ("DE89 3704 0044 …"), which support may need
         if luhn_valid(_NON_DIGIT.sub("", m.group())) and not names_identifier(text, m.start()):
             out.append((m.start(), m.end(), "bank_card"))
     for m in matches(PLAIN_CARD):
@@ -138,6 +140,7 @@ def find(text: str, card_context) -> list[tuple[int, int, str]]:
 
 
 _NON_DIGIT = re.compile(r"\D")
+_IBAN_HEAD = re.compile(r"\b[A-Z]{2}\d{2}[ \-]?(?:[A-Z0-9]{4}[ \-]?)?$")
 
 
 _TOLL_FREE = re.compile(r"^(?:\+1[ \-]?\(?8(?:00|33|44|55|66|77|88)\)?|(?:\+86[ \-]?)?[48]00)")
