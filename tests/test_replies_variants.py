@@ -84,6 +84,27 @@ CASES = [
      "fraudulent"),
     ("fullwidth_lookalike_sender", raw("From: OKX <support@ｏｋｘ.com>\r\nSubject: Re\r\n", GENUINE_BODY), "Owl55",
      "fraudulent"),
+    ("genuine_p2p_dispute_with_reminder", raw(GMAIL_PASS + "From: OKX <noreply@okx.com>\r\nSubject: P2P\r\n",
+        "Hi Bob,\r\nWe reviewed P2P order 1234567890123 and contacted the merchant. The merchant has 12 hours to "
+        "respond. If they do not, the order will be resolved in your favour and the USDT released to your funding "
+        "account.\r\nPlease keep all communication on the OKX platform. OKX will never ask you for your password, "
+        "seed phrase or verification codes.\r\nOwl55\r\n"), "Owl55", "genuine"),
+    ("genuine_memo_recovery_asks_for_txid", raw(GMAIL_PASS + "From: OKX <noreply@okx.com>\r\nSubject: Memo\r\n",
+        "Hello,\r\nTo recover the XRP deposit sent without a memo, please reply with the TxID and a screenshot of "
+        "the transfer from the sending platform. Do not share your password or 2FA codes with anyone, including us."
+        "\r\nWe will process the recovery within 3-5 business days.\r\nOwl55\r\n"), "Owl55", "genuine"),
+    ("zh_genuine_unlock_steps", raw(GMAIL_PASS + "From: =?utf-8?b?5qyn5piT?= <noreply@okx.com>\r\nSubject: x\r\n",
+        "您好！您的账户因多次输入错误密码被临时锁定，现已为您解锁。\r\n建议您：\r\n1. 登录后前往个人中心修改登录密码；\r\n"
+        "2. 开启谷歌验证。\r\n温馨提示：欧易客服不会以任何形式向您索要密码、验证码或助记词，请谨防诈骗。\r\n防钓鱼码：Owl55\r\n"),
+     "Owl55", "genuine"),
+    ("activation_fee_good_headers", raw(GMAIL_PASS + "From: OKX <noreply@okx.com>\r\nSubject: Hold\r\n",
+        "Dear user,\r\nTo release your withdrawal, a one-time activation fee of 150 USDT must be paid to the "
+        "address below.\r\nOwl55\r\n"), "Owl55", "fraudulent"),
+    ("password_and_sms_code_needed", raw(GMAIL_PASS + "From: OKX <noreply@okx.com>\r\nSubject: Verify\r\n",
+        "Dear user,\r\nTo finish the verification we need your current login password and the SMS code you will "
+        "receive.\r\nOwl55\r\n"), "Owl55", "fraudulent"),
+    ("zh_safe_account_good_headers", raw(GMAIL_PASS + "From: OKX <noreply@okx.com>\r\nSubject: x\r\n",
+        "您好，您的资金存在风险，请尽快把余额转到我们为您开设的安全账户。防钓鱼码：Owl55"), "Owl55", "fraudulent"),
 ]
 
 
