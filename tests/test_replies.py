@@ -383,3 +383,14 @@ def test_oversized_input_is_refused():
     with pytest.raises(UnreadableReply) as info:
         verify_reply(b"a" * (MAX_SIZE + 1))
     assert info.value.key == "too_large"
+
+
+@pytest.mark.parametrize("text,promised", [
+    ("A specialist will get back to you as soon as possible.", True),
+    ("We will be in touch shortly.", True),
+    ("我们会尽快处理并回复您。", True),
+    ("Your deposit was credited.", False),
+    ("您的充值已到账。", False),
+])
+def test_follow_up_promises(text, promised):
+    assert judge_usefulness(text)["follow_up_promised"] is promised
