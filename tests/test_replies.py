@@ -394,3 +394,14 @@ def test_oversized_input_is_refused():
 ])
 def test_follow_up_promises(text, promised):
     assert judge_usefulness(text)["follow_up_promised"] is promised
+
+
+def test_every_report_string_exists_in_both_languages():
+    from okx_helper.resources import load_toml
+
+    table = load_toml("strings/replies.toml")
+    assert set(table["en"]) == set(table["zh"])
+    needed = [f"check_{n}" for n in CHECK_NAMES] + [f"danger_{k}" for k in DANGER_KINDS] + \
+        [f"tip_{k}" for k in DANGER_KINDS] + [f"verdict_{v}" for v in ("genuine", "suspicious", "fraudulent")] + \
+        [f"unreadable_{k}" for k in ("binary", "empty", "cut_off", "no_text", "damaged", "too_large")]
+    assert not [key for key in needed if key not in table["en"]]
