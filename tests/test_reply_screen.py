@@ -28,7 +28,7 @@ async def test_pasted_phishing_is_reported_as_fraudulent():
         area = app.screen.query_one("#reply-source", TextArea)
         assert area.has_focus
         area.load_text("Dear user,\nPlease reply with your seed phrase within 24 hours.\nOKX")
-        await pilot.press("f5")
+        await pilot.press("ctrl+r")
         await pilot.pause()
         text = _result(app)
         assert "Fraudulent" in text
@@ -50,7 +50,7 @@ async def test_load_an_eml_by_path_with_the_code():
         assert "Authentication-Results" in app.screen.query_one("#reply-source", TextArea).text
         # the report gets the focus and scrolls with the keyboard
         assert app.screen.query_one("#reply-report").has_focus
-        await pilot.press("f8")
+        await pilot.press("f9")
         assert app.screen.report is None and app.screen.query_one("#reply-source", TextArea).text == ""
 
 
@@ -60,7 +60,7 @@ async def test_missing_file_and_empty_input_show_a_message():
         await pilot.press("f5")
         assert "Nothing to check" in _result(app)
         app.screen.query_one("#reply-path", Input).value = "/nonexistent/reply.eml"
-        await pilot.press("f4")
+        await pilot.press("ctrl+l")
         assert "no such file" in _result(app)
 
 

@@ -39,10 +39,11 @@ class ReplyCheckScreen(Screen):
     ReplyCheckScreen.-checked #reply-source { height: 4; }
     """
     BINDINGS = [
-        Binding("f5", "check", "Check", priority=True),
-        Binding("f4", "load", "Load file", priority=True),
-        Binding("f6", "focus_report", "Report", priority=True),
-        Binding("f8", "clear", "Clear", priority=True),
+        # F-keys first; ctrl+r / ctrl+l for terminals that eat them. F6/F7 stay with the TextArea.
+        Binding("f5,ctrl+r", "check", "Check", priority=True),
+        Binding("f4,ctrl+l", "load", "Load file", priority=True),
+        Binding("f8", "focus_report", "Report", priority=True),
+        Binding("f9", "clear", "Clear", priority=True),
         Binding("escape", "back", "Back"),
     ]
 
