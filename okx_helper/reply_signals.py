@@ -22,6 +22,8 @@ _LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)、．]|[-*•·]|[一二三四五六
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # How far a request verb may stand before the thing it asks for (characters).
 _VERB_REACH = 60
+# Usefulness is judged on the start of the reply: what support wrote is never longer than this.
+_USEFUL_CHARS = 100_000
 _AFTER_REACH = 30
 _MAX_PER_KIND = 2
 
@@ -99,9 +101,16 @@ def find_dangers(text: str) -> list[dict]:
     text = unicodedata.normalize("NFKC", text)
     found: list[dict] = []
     counts: dict[str, int] = {}
+    # One pass over the whole text first: most rules never match, and a 1 MB paste stays quick.
+    rules = [rule for rule in cfg["rules"] if rule["terms"].search(text)]
+    if not rules:
+        return found
+    any_term = _any_term(tuple(rule["kind"] for rule in rules))
     for sentence in sentences(text):
+        if not any_term.search(sentence):
+            continue
         clauses = _clauses(sentence)
-        for rule in cfg["rules"]:
+        for rule in rules:
             kind = rule["kind"]
             if counts.get(kind, 0) >= _MAX_PER_KIND or not rule["terms"].search(sentence):
                 continue
@@ -112,6 +121,13 @@ def find_dangers(text: str) -> list[dict]:
                 counts[kind] = counts.get(kind, 0) + 1
                 found.append({"kind": kind, "excerpt": _excerpt(sentence)})
     return found
+
+
+@lru_cache(maxsize=64)
+def _any_term(kinds: tuple[str, ...]) -> re.Pattern:
+    """One pattern for the terms of these rules, to skip sentences none of them mention."""
+    rules = [rule for rule in _rules()["rules"] if rule["kind"] in kinds]
+    return re.compile("|".join(f"(?:{rule['terms'].pattern})" for rule in rules), re.IGNORECASE)
 
 
 def _clauses(sentence: str) -> list[tuple[int, int]]:
@@ -190,19 +206,18 @@ def _coins(text: str) -> set[str]:
         {w.upper() for w in re.findall(r"(?i)\b(usdt|usdc|bitcoin|btc|eth|ether|trx|sol)\b", text)}
 
 
-def _topics(text: str) -> set[str]:
-    lowered = text.lower()
-    topics = set()
+@lru_cache(maxsize=1)
+def _topic_patterns() -> dict[str, re.Pattern]:
+    """One pattern per topic: Chinese words as they are, English words at a word start."""
+    out = {}
     for topic, words in _rules()["usefulness"]["topics"].items():
-        for word in words:
-            if re.search(r"[\u4e00-\u9fff]", word):
-                if word in text:
-                    topics.add(topic)
-                    break
-            elif re.search(r"\b" + re.escape(word) + r"\w*", lowered):
-                topics.add(topic)
-                break
-    return topics
+        parts = [re.escape(w) if _CJK.search(w) else r"\b" + re.escape(w) for w in words]
+        out[topic] = re.compile("|".join(parts), re.IGNORECASE)
+    return out
+
+
+def _topics(text: str) -> set[str]:
+    return {topic for topic, pattern in _topic_patterns().items() if pattern.search(text)}
 
 
 def _words(text: str) -> set[str]:
@@ -238,6 +253,7 @@ def answers_question(question: str, reply: str) -> bool:
 
 def judge_usefulness(text: str, question: str | None = None) -> dict:
     """The usefulness block of the report."""
+    text = text[:_USEFUL_CHARS]
     use = _rules()["usefulness"]
     steps = _either(use, "steps")
     items = re.findall(use["list_item"], text)
