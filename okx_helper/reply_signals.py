@@ -2,8 +2,10 @@
 
 The word lists live in okx_helper/data/replies.toml. A danger is a request, not a mention:
 "never share your 2FA code" is the advice a genuine reply gives, "reply with your 2FA code"
-is phishing. Sentences are split into clauses; a warning word in a clause (never, 切勿, scam …)
-covers the clauses after it until one starts a new request ("please …", "请…").
+is phishing. So a sensitive term counts only when a request verb governs it (close before it,
+or a list under "reply with:"), and not inside a warning: sentences are split into clauses,
+and a warning word (never, 切勿, scam …) covers the clauses after it until one starts a new
+request ("please …", "请…").
 """
 from __future__ import annotations
 
@@ -20,11 +22,12 @@ _SENTENCE_SPLIT = re.compile(r"(?<=[^\d][.!?])\s+|[;。！？；]+")
 _CLAUSE_SPLIT = re.compile(r"[,，、:：]|\s[-–—]\s")
 _LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)、．]|[-*•·]|[一二三四五六七八九十][、.．]|\(\d{1,2}\))\s*")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-# How far a request verb may stand before the thing it asks for (characters).
+# How far a request verb may stand before the thing it asks for, or after it in the same
+# clause ("… is required"), in characters.
 _VERB_REACH = 60
+_AFTER_REACH = 30
 # Usefulness is judged on the start of the reply: what support wrote is never longer than this.
 _USEFUL_CHARS = 100_000
-_AFTER_REACH = 30
 _MAX_PER_KIND = 2
 
 
