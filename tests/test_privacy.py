@@ -100,6 +100,11 @@ WIF = "5JJQWmeQDBDcvPovXoVGvWunAc9RoUYeEvUdJa12DZSvewbvrwJ"
          [("seed_phrase", "Abandon, Ability, Able, About, Above, Absent, Absorb, Abstract, Absurd, Abuse, Access, Accident")]),
         ("助记词：教僚甜长黄率咱袁既果钾终，谢谢", [("seed_phrase", "教僚甜长黄率咱袁既果钾终")]),
         ("tel: 138-1234-5678", [("phone", "138-1234-5678")]),
+        ("I use Abc12345 as my password", [("password", "Abc12345")]),  # the value first
+        ("Abc12345是我的密码", [("password", "Abc12345")]),
+        ("483920 is the code I got", [("verification_code", "483920")]),
+        ("验证码为【123456】", [("verification_code", "123456")]),
+        ("SK: A7E3C9D1F0B2846E5D3C1B0A9F8E7D6C", [("api_secret", "A7E3C9D1F0B2846E5D3C1B0A9F8E7D6C")]),
         ("验证码：１２３４５６", [("verification_code", "１２３４５６")]),  # full-width digits
         ("资金密码\u00a0135790", [("password", "135790")]),  # a no-break space from a web page
         ('{"password": "Abc12345"}', [("password", "Abc12345")]),
@@ -120,6 +125,8 @@ WIF = "5JJQWmeQDBDcvPovXoVGvWunAc9RoUYeEvUdJa12DZSvewbvrwJ"
         ("Tel: 400-820-1234", []),  # a company hotline is nobody's personal number
         ("password-protected PDF attached", []),
         ("IBAN DE89 3704 0044 0532 0131 00", []),  # Luhn-valid middle, but an IBAN
+        ("Order 123456 is the code for support?", []),
+        ("2024-05-01 is my password change date", []),
         ("password: {error}", []),
         ('print("password", keyring.get_password("svc"))', []),
         ("It uses D-Bus `Secret Service`_ to store them", []),

@@ -8,6 +8,7 @@ both call scan().
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -100,12 +101,16 @@ def _lang(lang: str) -> str:
 # for one, so every offset stays valid for the original text.
 _PLAIN = {0xFF01 + i: 0x21 + i for i in range(94)}
 _PLAIN.update({0x3000: 0x20, 0x00A0: 0x20, 0x2007: 0x20, 0x202F: 0x20})
+# Full-width punctuation ("：，（）") is common in Chinese and the patterns accept it as it is;
+# only full-width letters and digits, or odd spaces, are worth the per-character translation.
+_UNPLAIN = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000\u00a0\u2007\u202f]")
 
 
 def _candidates(text: str) -> list[tuple[int, int, str]]:
     from okx_helper.privacy import keys, labelled, numbers, seeds
 
-    text = text.translate(_PLAIN)
+    if _UNPLAIN.search(text):
+        text = text.translate(_PLAIN)  # per-character work: only when there is something to do
 
     found: list[tuple[int, int, str]] = []
     seed_labels: list[tuple[int, int]] = []

@@ -65,6 +65,8 @@ def find(text: str):
         if match.start() and text[match.start() - 1] in QUOTES and text[end:end + 1] == QUOTES[text[match.start() - 1]]:
             end += 1  # the label is quoted itself: "password": "…"
         hit = _value_after(text, end, group, _is_cjk(match.group()[-1]), pass_word)
+        if not hit and group in _BEFORE_GROUPS and not _names_a_thing(text[end:end + 16]):
+            hit = _value_before(text, match.start(), group)
         if hit:
             yield hit
     if second_factor:
@@ -109,13 +111,52 @@ def _totp_secrets(text: str, label_ends: list[int]):
             yield m.start(), m.end(), "verification_code"
 
 
+# The value may come first: "I use Abc12345 as my password", "483920 is the code", "Abc12345是我的密码".
+_BEFORE_GROUPS = ("password", "verification_code", "bare_code", "api_secret")
+_VALUE_BEFORE = re.compile(
+    r"(?<![!-~])([!-~]{4,64}?)[.,;!?]?[ \t]*"
+    r"(?:(?:is|was|=)[ \t]+(?:also[ \t]+)?|as[ \t]+|是|为|作为|就是)"
+    r"(?:(?:my|the|your|our|a|new|old|current|login|fund|trading|okx|account|email|sms|2fa|google)[ \t]+){0,3}"
+    r"(?:我的|我|新的?|旧的?|登录|资金|交易|支付|账户|账号)*$",
+    re.IGNORECASE,
+)
+
+
+_DATE_OR_TIME = re.compile(r"\d{4}[\-/.]\d{1,2}[\-/.]\d{1,2}|\d{1,2}:\d{2}")
+
+
+def _value_before(text: str, label_start: int, group: str):
+    m = _VALUE_BEFORE.search(text, max(0, label_start - 60), label_start)
+    if not m:
+        return None
+    start, end = m.span(1)
+    value = m.group(1)
+    if _DATE_OR_TIME.search(value) or names_identifier(text, start):
+        return None  # "2024-05-01 is my password change date", "Order 123456 is the code"
+    if group in ("verification_code", "bare_code"):
+        if not (value.isdigit() and (6 if group == "bare_code" else 4) <= len(value) <= 8):
+            return None
+        return start, end, "verification_code"
+    if not strong_shape(value) or value.startswith(("http", "www.")) or "@" in value:
+        return None
+    return start, end, group
+
+
 def _names_a_thing(fill: str) -> bool:
     """The words after the label make a different noun of it ("password manager")."""
-    words = fill.split()
-    if not words:
-        return False
+    ascii_nouns, cjk_nouns = _label_nouns()
+    fill = fill.strip()
+    first = _FIRST_WORD.match(fill)
+    return bool(first and first.group().lower() in ascii_nouns) or fill.startswith(cjk_nouns)
+
+
+_FIRST_WORD = re.compile(r"[A-Za-z]+")
+
+
+@lru_cache(maxsize=None)
+def _label_nouns():
     nouns = rules.word_set("values", "label_nouns")
-    return words[0].lower() in nouns or any(fill.strip().startswith(n) for n in nouns if not n.isascii())
+    return frozenset(n for n in nouns if n.isascii()), tuple(n for n in nouns if not n.isascii())
 
 
 def _after_separator(text: str, pos: int) -> int:

@@ -90,47 +90,57 @@ def twid_valid(letter: str, digits: str) -> bool:
     return total % 10 == 0
 
 
-# Six or more digits with at most two separators between neighbours: every number below is one.
-_CLUSTER = re.compile(r"\d(?:[ \-()（）.]{0,2}\d){5,}")
+# Seven or more digits with at most two separators between neighbours: every number below is one.
+_CLUSTER = re.compile(r"\d(?:[ \-()（）.]{0,2}\d){6,}")
+
+
+def _count_digits(value: str) -> int:
+    return len(_NON_DIGIT.sub("", value))
 
 
 def find(text: str, card_context) -> list[tuple[int, int, str]]:
     """(start, end, kind) of ID and card numbers found without a label."""
-    # One pass finds the digit clusters; the specific patterns then only look around them.
-    windows = [(max(0, m.start() - 3), min(len(text), m.end() + 8)) for m in _CLUSTER.finditer(text)]
+    # One pass finds the digit clusters; each pattern then only looks around the clusters with
+    # enough digits for it.
+    windows = []
+    for m in _CLUSTER.finditer(text):
+        digits = _count_digits(m.group())
+        windows.append((max(0, m.start() - 3), min(len(text), m.end() + 8), digits))
     if not windows:
         return []
 
-    def matches(pattern):
+    def matches(pattern, fewest):
         seen = set()
-        for lo, hi in windows:
+        for lo, hi, digits in windows:
+            if digits < fewest:
+                continue
             for m in pattern.finditer(text, lo, hi):
                 if m.span() not in seen:
                     seen.add(m.span())
                     yield m
 
     out: list[tuple[int, int, str]] = []
-    for m in matches(RIC):
+    for m in matches(RIC, 17):
         if ric_valid(m.group()) and not names_identifier(text, m.start()):
             out.append((m.start(), m.end(), "id_document"))
-    for m in matches(HKID):
+    for m in matches(HKID, 7):
         check = m.group(3) or m.group(4)
         if hkid_valid(m.group(1), m.group(2), check) and not names_identifier(text, m.start()):
             out.append((m.start(), m.end(), "id_document"))
-    for m in matches(TWID):
+    for m in matches(TWID, 9):
         if twid_valid(m.group(1), m.group(2)) and not names_identifier(text, m.start()):
             out.append((m.start(), m.end(), "id_document"))
-    for m in matches(GROUPED_CARD):
+    for m in matches(GROUPED_CARD, 13):
         if _IBAN_HEAD.search(text, max(0, m.start() - 10), m.start()):
             continue  # the middle of an IBAN ("DE89 3704 0044 …"), which support may need
         if luhn_valid(_NON_DIGIT.sub("", m.group())) and not names_identifier(text, m.start()):
             out.append((m.start(), m.end(), "bank_card"))
-    for m in matches(PLAIN_CARD):
+    for m in matches(PLAIN_CARD, 13):
         # An ungrouped Luhn-valid number may be a UID: only card words nearby make it a card.
         if luhn_valid(m.group()) and card_context(m.start()) and not names_identifier(text, m.start(), 12):
             out.append((m.start(), m.end(), "bank_card"))
     for pattern in (CN_MOBILE, INTL_PHONE):
-        for m in matches(pattern):
+        for m in matches(pattern, 8):
             digits = sum(c.isdigit() for c in m.group())
             if text[m.end():m.end() + 1] == "@" or (m.start() and text[m.start() - 1].isalpha()):
                 continue  # the local part of an email address, or part of a word

@@ -16,7 +16,8 @@ from okx_helper.privacy.numbers import toll_free
 # (WEAK), nothing. After an English "is", a plain lower-case word is prose ("is expired").
 SYMBOL, STRONG, WEAK, NONE = 3, 2, 1, 0
 ENGLISH_VERB = re.compile(r"\s*(?:is|was|are|were|is now)\s*$", re.IGNORECASE)
-QUOTES = {'"': '"', "'": "'", "“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", "`": "`"}
+QUOTES = {'"': '"', "'": "'", "“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", "`": "`",
+          "【": "】", "〔": "〕", "〈": "〉"}
 _TOKEN = re.compile(r"[!-~]+")
 _TRAILING = ".,;:)]}>'\""
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
