@@ -65,8 +65,7 @@ class ReplyCheckScreen(Screen):
         with Horizontal(id="reply-inputs"):
             yield Input(placeholder=self.tr("screen_path_placeholder"), id="reply-path")
             yield Input(self.question or "", placeholder=self.tr("screen_question_placeholder"), id="reply-question")
-            yield Input(self.anti_phishing_code or "", placeholder=self.tr("screen_code_placeholder"), id="reply-code",
-                        password=False)
+            yield Input(self.anti_phishing_code or "", placeholder=self.tr("screen_code_placeholder"), id="reply-code")
         yield TextArea(id="reply-source", soft_wrap=True)
         with VerticalScroll(id="reply-report", can_focus=True):
             yield Static(self.tr("screen_empty"), id="reply-result", markup=False)
