@@ -62,6 +62,7 @@ def run_once(which: str, env: dict[str, str]) -> dict[str, float]:
     return {
         "ready_ms": (float(marks[0]) - start) * 1000,
         "exit_ms": (ended - start) * 1000,
+        "cpu_ms": (usage.ru_utime + usage.ru_stime) * 1000,  # until exit; steadier on a busy machine
         "rss_mb": usage.ru_maxrss / 1024,  # Linux reports kilobytes
     }
 
@@ -89,6 +90,7 @@ def summary(results: dict[str, list[dict[str, float]]]) -> dict:
         "min_ms": {which: min(values) for which, values in ready.items()},
         "max_ms": {which: max(values) for which, values in ready.items()},
         "exit_median_ms": {which: statistics.median(r["exit_ms"] for r in rows) for which, rows in results.items()},
+        "cpu_median_ms": {which: statistics.median(r["cpu_ms"] for r in rows) for which, rows in results.items()},
         "ratio": med["wizard"] / med["minimal"],
         "goal": GOAL,
     }
@@ -96,14 +98,16 @@ def summary(results: dict[str, list[dict[str, float]]]) -> dict:
 
 def report(s: dict) -> None:
     print(f"Start-up to the first screen (headless 80x24, {s['runs']} alternating runs of each):")
-    print(f"  {'app':<22} {'median ms':>10} {'min ms':>8} {'max ms':>8} {'to exit ms':>11}")
+    print(f"  {'app':<22} {'median ms':>10} {'min ms':>8} {'max ms':>8} {'to exit ms':>11} {'CPU ms':>7}")
     for which, label in APPS:
         print(
             f"  {label:<22} {s['median_ms'][which]:>10.1f} {s['min_ms'][which]:>8.1f}"
-            f" {s['max_ms'][which]:>8.1f} {s['exit_median_ms'][which]:>11.1f}"
+            f" {s['max_ms'][which]:>8.1f} {s['exit_median_ms'][which]:>11.1f} {s['cpu_median_ms'][which]:>7.1f}"
         )
     verdict = "ok" if s["ratio"] <= GOAL else "ABOVE GOAL"
     print(f"  ratio okx-helper / minimal (medians): {s['ratio']:.2f}   (goal <= {GOAL})  {verdict}")
+    cpu = s["cpu_median_ms"]
+    print(f"  CPU ratio (user+sys until exit, less sensitive to other load): {cpu['wizard'] / cpu['minimal']:.2f}")
 
 
 def main(argv=None) -> int:
