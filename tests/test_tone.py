@@ -34,6 +34,53 @@ def test_acronyms_codes_and_calm_rights_are_not_flagged():
     assert scan(text) == []
 
 
+def test_latin_words_next_to_chinese_characters_are_words():
+    # \\b is Unicode-aware: without ASCII word rules "是sb" would have no word boundary.
+    assert "insult" in _categories("你们真是sb，充值都能丢")
+    assert "insult" in _categories("你们这个scam exchange真是一群idiots")
+    assert _categories("我的 usdt 已经到账") == []
+
+
+def test_third_party_scams_are_not_accusations_against_support():
+    assert _categories("A scammer pretending to be OKX support stole my funds.") == []
+    assert _categories("Someone impersonating OKX stole my USDT, please help.") == []
+    assert _categories("有人冒充欧易客服骗走了我的钱，已经报警。") == []
+    assert _categories("请协助调查诈骗集团使用的地址。") == []
+    # ... but support accused directly still is, even when the word is a third-party noun.
+    assert "accusation" in _categories("Scammers! Give back my coins.")
+    assert "accusation" in _categories("OKX stole my funds.")
+    assert "accusation" in _categories("你们就是诈骗集团")
+
+
+def test_denied_or_reported_accusations_are_not_flagged():
+    assert _categories("I don't think you stole anything, I just want to understand the fee.") == []
+    assert _categories("My friend said OKX is a scam but I don't believe that.") == []
+    assert _categories("我不是说你们偷了钱，只是想弄清楚手续费。") == []
+    assert _categories("朋友说欧易是骗子平台，我不太相信。") == []
+    # The denial covers its own clause only.
+    assert "accusation" in _categories("I don't think so. You stole my money.")
+
+
+def test_word_senses_that_are_not_rude():
+    assert _categories("The first reply asked for a screenshot, which I now attach.") == []
+    assert _categories("The app is damn slow on my old phone since the update.") == []
+    assert _categories("The app shows ERROR_CODE_51008 INSUFFICIENT BALANCE when I order.") == []
+    assert "insult" in _categories("Damn it, the verification failed again.")
+    assert "demand" in _categories("Give me my money now.")
+    assert "shouting" in _categories("I sent it TO THE RIGHT ADDRESS, please check.")
+
+
+def test_variants_of_threats_ultimatums_and_pestering():
+    assert "threat" in _categories("your going to pay for this")
+    assert "threat" in _categories("I will post your staff names and faces online")
+    assert "demand" in _categories("You have 24 hours to refund me.")
+    assert "accusation" in _categories("You are deliberately holding my funds.")
+    assert "threat" in _categories("你們等著被曝光吧")
+    assert "pestering" in _categories("第三次提醒你们了")
+    assert "insult" in _categories("你们客服是死了吗")
+    assert _categories("我的手机死机了，请问怎么重新登录？") == []
+
+
 def test_finding_json_and_ui_language():
     [finding] = scan("我要曝光你们", lang="zh")
     data = finding.to_json()
@@ -98,12 +145,14 @@ def test_fast_start_finder_matches_where_the_plain_alternation_does():
         "You guys are a joke!! I'll destroy you. this is my 5th email, f**k. 你们就是偷钱，"
         "我要曝光你们，催了多少遍了。Give me my money back NOW or else. bs jobs sb s.b. 2b "
         "scam exchange, thieves. 立刻马上给我处理！我的妈妈的账户。usdt trc20 uid 1234"
+        "你们真是sb，是idiots吗。"
     )
     for one, word_start in zip(passes, (True, False)):
         patterns = [rule.regex.pattern for rule in one.rules]
         gate = r"(?<![a-z0-9_])(?=[a-z0-9])" if word_start else ""
-        plain = re.compile(gate + "(?:" + "|".join(f"(?:{p})" for p in patterns) + ")")
-        fast = start_finder(patterns, word_start)
+        flags = re.ASCII if word_start else 0
+        plain = re.compile(gate + "(?:" + "|".join(f"(?:{p})" for p in patterns) + ")", flags)
+        fast = start_finder(patterns, word_start, flags)
         assert fast is not plain
         for pos in range(len(text)):
             assert (plain.match(text, pos) is None) == (fast.match(text, pos) is None), pos

@@ -92,8 +92,8 @@ def _grouped(alternatives: list[list], state) -> list:
     return branches + others
 
 
-def _fast(patterns: list[str], gate: str, word_start: bool) -> re.Pattern:
-    parsed = _sre_parse.parse("|".join(f"(?:{p})" for p in patterns))
+def _fast(patterns: list[str], gate: str, word_start: bool, flags: int) -> re.Pattern:
+    parsed = _sre_parse.parse("|".join(f"(?:{p})" for p in patterns), flags)
     alternatives: list = []
     _expand(list(parsed.data), word_start, alternatives)
     branches = _grouped(alternatives, parsed.state)
@@ -103,10 +103,11 @@ def _fast(patterns: list[str], gate: str, word_start: bool) -> re.Pattern:
     return _sre_compile.compile(_sre_parse.SubPattern(parsed.state, body), parsed.state.flags)
 
 
-def start_finder(patterns: list[str], word_start: bool) -> re.Pattern:
-    """A regex matching wherever one of `patterns` matches (at word starts only, if asked)."""
+def start_finder(patterns: list[str], word_start: bool, flags: int = 0) -> re.Pattern:
+    """A regex matching wherever one of `patterns` (compiled with `flags`) matches (at word
+    starts only, if asked)."""
     gate = r"(?<![a-z0-9_])(?=[a-z0-9])" if word_start else ""
     try:
-        return _fast(patterns, gate, word_start)
+        return _fast(patterns, gate, word_start, flags)
     except Exception:  # noqa: BLE001 - any surprise in the parser's shape: plain alternation
-        return re.compile(gate + "(?:" + "|".join(f"(?:{p})" for p in patterns) + ")")
+        return re.compile(gate + "(?:" + "|".join(f"(?:{p})" for p in patterns) + ")", flags)

@@ -1,7 +1,8 @@
 """The pattern rules of data/tone_rules.toml, compiled once into two single-pass regexes.
 
 Rules that start with \\b (English words, pinyin abbreviations) form one alternation tried only
-at word starts; the others (Chinese) form another. Each is reshaped by fastre so the regex
+at word starts, compiled with re.ASCII so that a Chinese character next to a Latin word counts as
+a word boundary ("你们真是sb"); the others (Chinese) form another. Each is reshaped by fastre so the regex
 engine can reject most positions with one comparison. A hit is then attributed to the first
 rule that matches at that place, as the alternation would. Rules are
 plain regexes without nested quantified groups, so a scan stays linear in the draft's length.
@@ -19,6 +20,12 @@ CATEGORIES = ("insult", "threat", "shouting", "punctuation", "demand", "accusati
 _SENTENCE_END = re.compile(r"[.!?。;！？；\n]")
 _WINDOW = 240  # how far back a sentence is searched for "please" or a regulator
 _BEFORE = 48  # how far back preceded_by looks
+_CLAUSE_END = re.compile(r"[.!?。;！？；\n,，:：]")
+_CLAUSE = 60  # how far back in its clause a hit is checked for negation or hearsay
+# Context that takes the sting out of a hit, by category: a third party named in the sentence
+# ("a scammer pretending to be OKX stole my funds") or a distancing phrase just before the hit in
+# its clause ("I don't think you stole", "my friend said OKX is a scam", 我不是说你们偷了钱).
+_CONTEXT = {"accusation": ("third_party", "distanced"), "insult": ("distanced",)}
 
 
 @dataclass(frozen=True)
@@ -48,14 +55,20 @@ class _Pass:
     rules: tuple[Rule, ...]
 
 
+def _flags(pattern: str) -> int:
+    # Word rules see only ASCII as word characters: "是sb" has a boundary between 是 and s.
+    return re.ASCII if pattern.startswith(r"\b") else 0
+
+
 def _rule(index: int, raw: dict) -> Rule:
     if raw.get("category") not in CATEGORIES or raw.get("lang") not in ("en", "zh"):
         raise ValueError(f"tone_rules.toml rule {index}: bad category or lang")
-    optional = {key: re.compile(raw[key]) for key in ("drop", "preceded_by") if raw.get(key)}
+    flags = _flags(raw.get("pattern", ""))
+    optional = {key: re.compile(raw[key], flags) for key in ("drop", "preceded_by") if raw.get(key)}
     return Rule(
         category=raw["category"],
         lang=raw["lang"],
-        regex=re.compile(raw["pattern"]),
+        regex=re.compile(raw["pattern"], flags),
         suggestion=raw.get("suggestion"),
         drop=optional.get("drop"),
         polite=bool(raw.get("polite")),
@@ -70,11 +83,39 @@ def _compiled() -> tuple[tuple[_Pass, ...], re.Pattern, re.Pattern]:
     words = [r for r in rules if r.regex.pattern.startswith(r"\b")]
     others = [r for r in rules if not r.regex.pattern.startswith(r"\b")]
     passes = (
-        _Pass(start_finder([r.regex.pattern for r in words], word_start=True), tuple(words)),
-        _Pass(start_finder([r.regex.pattern for r in others], word_start=False), tuple(others)),
+        _Pass(start_finder([r.regex.pattern for r in words], True, re.ASCII), tuple(words)),
+        _Pass(start_finder([r.regex.pattern for r in others], False), tuple(others)),
     )
     exemptions = load_toml("tone_lexicon.toml")["exemptions"]
     return passes, re.compile(exemptions["polite"]), re.compile(exemptions["rights"])
+
+
+@lru_cache(maxsize=None)
+def _context() -> dict[str, re.Pattern]:
+    exemptions = load_toml("tone_lexicon.toml")["exemptions"]
+    return {name: re.compile(exemptions[name]) for name in ("third_party", "distanced")}
+
+
+def _softened(category: str, folded: str, start: int, end: int) -> bool:
+    """True when the context around a hit shows it is not aimed at support (see _CONTEXT)."""
+    kinds = _CONTEXT.get(category)
+    if not kinds:
+        return False
+    patterns = _context()
+    if "third_party" in kinds:
+        head, tail = _sentence(folded, start, end)
+        # Outside the hit itself: "Scammers!" aimed at support is no third party.
+        third = patterns["third_party"]
+        if third.search(folded, head, start) or third.search(folded, end, tail):
+            return True
+    if "distanced" in kinds:
+        low = max(0, start - _CLAUSE)
+        head = low
+        for found in _CLAUSE_END.finditer(folded, low, start):
+            head = found.end()
+        if patterns["distanced"].search(folded, head, start):
+            return True
+    return False
 
 
 def _sentence(folded: str, start: int, end: int) -> tuple[int, int]:
@@ -128,6 +169,8 @@ def _hits(text: str, folded: str, one: _Pass, polite: re.Pattern, rights: re.Pat
                     rule.rights and rights.search(folded, head, tail)
                 ):
                     continue
+            if _softened(rule.category, folded, first, end):
+                continue
             hits.append(Hit(rule.category, first, end, rule.lang, _suggestion(rule, text[first:end])))
             pos = end
             break

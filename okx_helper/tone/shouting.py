@@ -3,8 +3,8 @@
 Works on the original text (letter case is the signal). A run counts as shouting when it has
 at least two words that are ordinary English words in capitals: long words that are not known
 acronyms, or short words from a list ("WHERE IS MY MONEY"). Tokens with digits or underscores
-(TRC20, ERROR_CODE_51008) never join a run. Quoted text, error messages after "shows:" and
-"Name: ZHANG XIAOMING" are left alone: the user is quoting, not shouting.
+(TRC20, ERROR_CODE_51008) never join a run. Quoted text, error messages after "shows:" or
+after an error code, and "Name: ZHANG XIAOMING" are left alone: the user is quoting, not shouting.
 """
 from __future__ import annotations
 
@@ -32,6 +32,12 @@ _QUOTING = re.compile(
     r"popup|pop-up|name|holder|beneficiary|recipient|subject|提示|显示|报错|错误|弹出|写着|姓名|名字|户名)"
     r"(?:\s+is)?\s*[:：]?\s*[\"“'「]?\s*$",
     re.IGNORECASE,
+)
+# A code token just before a run: the run is that error's text ("ERROR_CODE_51008 INSUFFICIENT
+# BALANCE", "E1102: ORDER REJECTED", "51008: ..."). Tokens with an underscore or letters and digits.
+_CODE_BEFORE = re.compile(
+    r"(?<![A-Za-z0-9_])(?:[A-Za-z0-9]*_[A-Za-z0-9_]*|[A-Za-z]+[0-9][A-Za-z0-9]*|[0-9]+[A-Za-z][A-Za-z0-9]*"
+    r"|[0-9]+(?=[ \t]*[:：]))[ \t]*[:：\-–—]?[ \t]*[\"“'「]?[ \t]*$"
 )
 _LOWER = re.compile(r"[a-z]")
 _PRONOUN_I = re.compile(r"\bi(?=$|[\s'’,.!?;:])")
@@ -86,7 +92,8 @@ def _is_quoted(text: str, start: int, end: int) -> bool:
     for quoted in _QUOTED.finditer(text, line_start, line_end):
         if quoted.start() <= start and end <= quoted.end():
             return True
-    if _QUOTING.search(text[max(line_start, start - 60):start]):
+    before = text[max(line_start, start - 60):start]
+    if _QUOTING.search(before) or _CODE_BEFORE.search(before):
         return True
     # A heading on a line of its own: "ACCOUNT DETAILS:"
     return text[line_start:start].strip() == "" and text[end:line_end].strip() == ":"
