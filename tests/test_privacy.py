@@ -101,6 +101,10 @@ WIF = "5JJQWmeQDBDcvPovXoVGvWunAc9RoUYeEvUdJa12DZSvewbvrwJ"
         ("助记词：教僚甜长黄率咱袁既果钾终，谢谢", [("seed_phrase", "教僚甜长黄率咱袁既果钾终")]),
         ("tel: 138-1234-5678", [("phone", "138-1234-5678")]),
         ("I use Abc12345 as my password", [("password", "Abc12345")]),  # the value first
+        ("my password was changed by someone. I changed it back to Mango!River88",
+         [("password", "Mango!River88")]),
+        ("信用卡有效期 12/27，安全码 315", [("bank_card", "315")]),
+        ("验证码7752", [("verification_code", "7752")]),
         ("Abc12345是我的密码", [("password", "Abc12345")]),
         ("483920 is the code I got", [("verification_code", "483920")]),
         ("验证码为【123456】", [("verification_code", "123456")]),
@@ -126,6 +130,7 @@ WIF = "5JJQWmeQDBDcvPovXoVGvWunAc9RoUYeEvUdJa12DZSvewbvrwJ"
         ("password-protected PDF attached", []),
         ("IBAN DE89 3704 0044 0532 0131 00", []),  # Luhn-valid middle, but an IBAN
         ("Order 123456 is the code for support?", []),
+        ("I changed my password, then reset the 2FA to 2024 settings", []),
         ("2024-05-01 is my password change date", []),
         ("password: {error}", []),
         ('print("password", keyring.get_password("svc"))', []),

@@ -44,6 +44,7 @@ def find(text: str):
     low, is_lowered = rules.lowered(text)
     second_factor: list[int] = []  # ends of 2FA labels: a base32 secret may follow further on
     code_labels: list[int] = []  # ends of code labels: "OTP 6 digits, I typed 483 920"
+    password_labels: list[int] = []  # "my password was changed … I changed it back to X"
     for match in bounded_matches(rules.label_regex(not is_lowered), low, 0, len(low)):
         group = index.get(rules.normalise(match.group()))
         if group is None:
@@ -51,6 +52,8 @@ def find(text: str):
         if group == "seed_phrase":
             yield match.start(), _after_separator(text, match.end()), "seed_label"
             continue
+        if group == "password":
+            password_labels.append(match.end())
         if group in _TOTP_GROUPS:
             second_factor.append(match.end())
             if group == "verification_code":
@@ -73,6 +76,25 @@ def find(text: str):
         yield from _totp_secrets(text, second_factor)
     for end in code_labels:
         yield from _codes_nearby(text, end)
+    for end in password_labels:
+        yield from _new_password_nearby(text, end)
+
+
+# "… changed it back to X", "… 改成了 X": a new value, told a little after the label.
+_CHANGED_TO = re.compile(
+    r"(?:(?:changed|reset|set|updated|switched)[ \t]+(?:it[ \t]+|mine[ \t]+)?(?:back[ \t]+)?to|"
+    r"(?:改成|改为|改回|设置为|设为|换成|重置为)了?)[ \t]*[:：]?[ \t]*([!-~]{6,64})"
+)
+_PASSWORD_REACH = 150
+
+
+def _new_password_nearby(text: str, label_end: int):
+    stop = text.find("\n\n", label_end, label_end + _PASSWORD_REACH)
+    stop = stop if stop != -1 else min(len(text), label_end + _PASSWORD_REACH)
+    for m in _CHANGED_TO.finditer(text, label_end, stop):
+        value = m.group(1).rstrip(".,;:)]}>'\"")
+        if strong_shape(value) and "@" not in value and not value.startswith(("http", "www.")):
+            yield m.start(1), m.start(1) + len(value), "password"
 
 
 _NEAR_CODE = re.compile(r"(?<![\d.,:/\-])(?<!\d[ \-])(?:\d{6}|\d{3} \d{3})(?![\d])(?![.,:/\-]\d)(?! \d)")

@@ -35,7 +35,7 @@ _SIX_DIGITS = re.compile(r"\d{6}(?!\d)|\d{3} \d{3}(?!\d)")
 _CARD_VALUE = re.compile(r"\d{4}(?:[ \-]?\d{2,6}){2,4}|\d{13,19}|\d{3,4}")
 _PHONE_VALUE = re.compile(r"(?:\+|00)?\d[\d \-()]{5,18}\d")
 _NON_DIGIT = re.compile(r"\D")
-_CVV = re.compile(r"(?i)cv[vc]2?|安全码")
+_CVV = re.compile(r"(?i)cv[vc]2?|安全码|卡验证码|三位数")
 _MASK_NEXT = set("0123456789*")
 _REDACTED = ("[removed", "[已隐去", "[redacted", "***", "•••", "xxx")
 
@@ -158,6 +158,11 @@ def _code(text, pos, link):
         return None
     if _CODE_TAIL.match(text, m.end()) or UNITS.match(text, m.end()):
         return None  # a date, a time, a quantity or part of a word
+    digits = len(m.group().replace(" ", "").replace("-", ""))
+    before = text[max(0, start - 3):start].rstrip()
+    after_cjk_label = bool(before) and "\u3400" <= before[-1] <= "\u9fff"
+    if link == WEAK or (link == NONE and not q and digits != 6 and not after_cjk_label):
+        return None  # "reset the 2FA to 2024 settings"; "2FA 123456" is six digits, "验证码7752" any
     return m.start(), m.end(), "verification_code"
 
 
