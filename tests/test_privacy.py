@@ -170,7 +170,8 @@ password manager: Bitwarden
 Code: 50113 Invalid Sign
 邀请码：123456
 防钓鱼码：OKX888
-工单号：123456""".split("\n")
+工单号：123456
+我 的 账 户 被 冻 结 了 请 帮 我 看 一 下 是 什 么 原 因""".split("\n")
 
 
 @pytest.mark.parametrize("text", TALK_ABOUT_SECRETS)

@@ -147,7 +147,12 @@ _VALUE_BEFORE = re.compile(
 _DATE_OR_TIME = re.compile(r"\d{4}[\-/.]\d{1,2}[\-/.]\d{1,2}|\d{1,2}:\d{2}")
 
 
+_CONNECTOR = re.compile(r"(?<![a-z])(?:is|was|as)[ \t]|=|是|为|為", re.IGNORECASE)
+
+
 def _value_before(text: str, label_start: int, group: str):
+    if not _CONNECTOR.search(text, max(0, label_start - 40), label_start):
+        return None  # cheap test first: the full pattern is tried at every position before
     m = _VALUE_BEFORE.search(text, max(0, label_start - 60), label_start)
     if not m:
         return None

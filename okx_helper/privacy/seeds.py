@@ -105,8 +105,9 @@ def _find_chinese(text: str, labelled_at, label_ends=()) -> list[tuple[int, int]
     if not _has_cjk(text):
         return []
     spaced, own_line, short, rank, words = _chinese()
-    # Single characters each set apart never occur in prose: a phrase written out.
-    found = [m.span() for m in spaced.finditer(text)]
+    # Single characters each set apart: a phrase written out, unless neighbours form common
+    # words ("我 的 账 户 被 冻 结" is a sentence typed with spaces).
+    found = [m.span() for m in spaced.finditer(text) if not _reads_as_words(m.group(), words)]
     for m in own_line.finditer(text):
         piece = m.group(1)
         if len(piece) in _PHRASE_LENGTHS:
@@ -118,13 +119,21 @@ def _find_chinese(text: str, labelled_at, label_ends=()) -> list[tuple[int, int]
     return found
 
 
+def _reads_as_words(chunk: str, words) -> bool:
+    chars = [c for c in chunk if "\u3400" <= c <= "\u9fff"]
+    pairs = sum(1 for a, b in zip(chars, chars[1:]) if a + b in words)
+    return pairs >= 2 and pairs * 6 >= len(chars)
+
+
 def _after_label(match, rank, words) -> list[tuple[int, int]]:
     chunk = match.group()
     positions = [i for i, char in enumerate(chunk) if char in rank]
     found = []
     for apart, piece in _stretches(positions):
         if apart:
-            if len(piece) >= MIN_WORDS_LABELLED:
+            if len(piece) >= MIN_WORDS_LABELLED and not _reads_as_words(
+                chunk[piece[0]:piece[-1] + 1], words
+            ):
                 found.append((match.start() + piece[0], match.start() + piece[-1] + 1))
         elif len(piece) >= MIN_WORDS:
             found.extend(_random_looking(chunk, piece, rank, words, match.start(), True))
