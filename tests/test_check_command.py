@@ -90,3 +90,15 @@ def test_a_tone_finding_alone_exits_1(tmp_path, capsys):
     data = json.loads(out)
     assert data["privacy"] == [] and data["tone"]
     assert code == 1
+
+
+def test_chinese_report_survives_an_ascii_terminal(tmp_path, monkeypatch):
+    path = tmp_path / "draft.txt"
+    path.write_text("资金密码：135790", encoding="utf-8")
+    raw = io.BytesIO()
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(raw, encoding="ascii"))
+    code = main(["check", str(path), "--lang", "zh"])
+    sys.stdout.flush()
+    out = raw.getvalue().decode("utf-8")
+    assert code == 1
+    assert "密码" in out and "135790" not in out

@@ -218,7 +218,22 @@ _PIECES = st.sampled_from([
     "13912345678", TXID, "Blue#Sky2024", "483920", "\n", "\r\n", " ", "，", "\"", "「", "」",
     "…", "!!!", "İ", "\ufeff", "👍", "[removed: password]",
 ])
-_TEXTS = st.one_of(st.text(max_size=300), st.lists(_PIECES, max_size=40).map("".join))
+def _corpus_texts():
+    import re
+    from pathlib import Path
+
+    raw = (Path(__file__).parent / "data" / "privacy_corpus.txt").read_text(encoding="utf-8")
+    return [re.sub(r"⟦[a-z_]+\|(.*?)⟧", r"\1", chunk, flags=re.DOTALL) for chunk in raw.split("\n----\n")]
+
+
+_CORPUS = _corpus_texts()
+# Real snippets cut at random places and glued together: labels lose their values, values
+# their labels, phrases get split.
+_SLICES = st.lists(
+    st.tuples(st.sampled_from(_CORPUS), st.integers(0, 400), st.integers(0, 400)).map(lambda t: t[0][t[1]:t[1] + t[2]]),
+    max_size=6,
+).map("".join)
+_TEXTS = st.one_of(st.text(max_size=300), st.lists(_PIECES, max_size=40).map("".join), _SLICES)
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -34,7 +34,7 @@ def read_input(path: str) -> str:
 def _error(key: str, lang: str, **values) -> int:
     from okx_helper.i18n import t
 
-    print(t(f"privacy.{key}", lang, **values), file=sys.stderr)
+    _emit(t(f"privacy.{key}", lang, **values), sys.stderr)
     return 2
 
 
@@ -56,10 +56,21 @@ def run(args) -> int:
 
     report = check(text, lang)
     if args.format == "json":
-        print(json.dumps(report["json"], ensure_ascii=False, indent=2))
+        _emit(json.dumps(report["json"], ensure_ascii=False, indent=2))
     else:
-        print(render_text(text, report, lang))
+        _emit(render_text(text, report, lang))
     return 1 if report["blocked"] else 0
+
+
+def _emit(text: str, stream=None) -> None:
+    """Print, in UTF-8 when the terminal's encoding cannot show the text (LANG=C, latin-1)."""
+    stream = stream or sys.stdout
+    try:
+        print(text, file=stream)
+    except UnicodeEncodeError:
+        stream.flush()
+        stream.buffer.write((text + "\n").encode("utf-8"))
+        stream.flush()
 
 
 def check(text: str, lang: str) -> dict:
