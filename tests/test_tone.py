@@ -81,6 +81,22 @@ def test_variants_of_threats_ultimatums_and_pestering():
     assert _categories("我的手机死机了，请问怎么重新登录？") == []
 
 
+def test_structural_families_not_single_phrases():
+    # Intent ascribed to support, anywhere in the clause; denied intent is not flagged.
+    assert "accusation" in _categories("You froze my sub-account on purpose to avoid paying.")
+    assert "accusation" in _categories("你们明明就是故意拖着不给我提")
+    assert _categories("I did not do it on purpose, sorry.") == []
+    assert _categories("我不是故意要打扰你们的，补充一下订单号。") == []
+    # Counting one's own messages, and the 把…给我 order.
+    assert "pestering" in _categories("I've contacted your chat and email a dozen times in total.")
+    assert "pestering" in _categories("这个月我已经发了十几个工单了")
+    assert "demand" in _categories("今天下班前把子账户给我解开")
+    assert _categories("请在限期内完成认证。活动限3天。") == []
+    # Error text after a status code is quoted, not shouted.
+    assert _categories("The API returns HTTP 429 TOO MANY REQUESTS at low rates.") == []
+    assert _categories("API 返回 429 TOO MANY REQUESTS，请问限频是多少？") == []
+
+
 def test_finding_json_and_ui_language():
     [finding] = scan("我要曝光你们", lang="zh")
     data = finding.to_json()

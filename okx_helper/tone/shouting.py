@@ -29,15 +29,17 @@ _QUOTED = re.compile(
 # Text just before a run that shows the user is quoting a screen or filling in a field.
 _QUOTING = re.compile(
     r"(?:error|message|says|said|shows?|showing|displays?|displayed|reads|status|prompt|notice|"
-    r"popup|pop-up|name|holder|beneficiary|recipient|subject|提示|显示|报错|错误|弹出|写着|姓名|名字|户名)"
-    r"(?:\s+is)?\s*[:：]?\s*[\"“'「]?\s*$",
+    r"popup|pop-up|name|holder|beneficiary|recipient|subject|returns|returned|responds with|"
+    r"提示|显示|报错|错误|弹出|写着|返回|姓名|名字|户名)"
+    # optionally a status or code in between: "returns HTTP 429 ...", "返回 429 ..."
+    r"(?:\s+is)?\s*[:：]?\s*(?:(?:[A-Za-z]+[ \t]*)?[0-9][A-Za-z0-9_]*[ \t]*[:：\-–]?[ \t]*)?[\"“'「]?\s*$",
     re.IGNORECASE,
 )
 # A code token just before a run: the run is that error's text ("ERROR_CODE_51008 INSUFFICIENT
-# BALANCE", "E1102: ORDER REJECTED", "51008: ..."). Tokens with an underscore or letters and digits.
+# BALANCE", "E1102: ORDER REJECTED", "HTTP 429 TOO MANY REQUESTS"). Tokens with an underscore or letters and digits.
 _CODE_BEFORE = re.compile(
     r"(?<![A-Za-z0-9_])(?:[A-Za-z0-9]*_[A-Za-z0-9_]*|[A-Za-z]+[0-9][A-Za-z0-9]*|[0-9]+[A-Za-z][A-Za-z0-9]*"
-    r"|[0-9]+(?=[ \t]*[:：]))[ \t]*[:：\-–—]?[ \t]*[\"“'「]?[ \t]*$"
+    r"|[0-9]+(?=[ \t]*[:：])|(?:HTTPS?|[Ss]tatus|STATUS|[Cc]ode|CODE|[Ee]rror|ERROR|ERR|[Ee]rr)[ \t]*[0-9]{2,})[ \t]*[:：\-–—]?[ \t]*[\"“'「]?[ \t]*$"
 )
 _LOWER = re.compile(r"[a-z]")
 _PRONOUN_I = re.compile(r"\bi(?=$|[\s'’,.!?;:])")
