@@ -5,7 +5,6 @@ an editable install or a source checkout has them beside the package instead.
 """
 from __future__ import annotations
 
-import json
 import sys
 from functools import lru_cache
 from pathlib import Path
@@ -40,5 +39,7 @@ def load_toml(name: str) -> dict:
 
 @lru_cache(maxsize=None)
 def load_json(name: str):
+    import json  # only some engines keep JSON data; the first screen needs none
+
     with open(data_path(name), encoding="utf-8") as handle:
         return json.load(handle)
