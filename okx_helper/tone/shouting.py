@@ -22,6 +22,7 @@ _RUN = re.compile(
     rf"(?:(?:[,;:.!?]?[ \t]+|[ \t]*[-/&][ \t]*){_WORD})+(?![A-Za-z0-9_])"
 )
 _WORDS = re.compile(_WORD)
+_TOKENS = re.compile(rf"{_WORD}(?:-{_WORD})*")
 _QUOTED = re.compile(
     r"\"[^\"\n]{1,300}\"|“[^”\n]{1,300}”|`[^`\n]{1,300}`|「[^」\n]{1,300}」|『[^』\n]{1,300}』"
     r"|【[^】\n]{1,300}】|‘[^’\n]{1,300}’|(?<![A-Za-z])'[^'\n]{1,300}'(?![A-Za-z])"
@@ -29,8 +30,8 @@ _QUOTED = re.compile(
 # Text just before a run that shows the user is quoting a screen or filling in a field.
 _QUOTING = re.compile(
     r"(?:error|message|says|said|shows?|showing|displays?|displayed|reads|status|prompt|notice|"
-    r"popup|pop-up|name|holder|beneficiary|recipient|subject|returns|returned|responds with|"
-    r"提示|显示|报错|错误|弹出|写着|返回|姓名|名字|户名)"
+    r"popup|pop-up|name|named|called|titled|labelled|labeled|holder|beneficiary|recipient|subject|returns|returned|responds with|"
+    r"提示|显示|报错|错误|弹出|写着|返回|叫|名为|名叫|姓名|名字|户名)"
     # optionally a status or code in between: "returns HTTP 429 ...", "返回 429 ..."
     r"(?:\s+is)?\s*[:：]?\s*(?:(?:[A-Za-z]+[ \t]*)?[0-9][A-Za-z0-9_]*[ \t]*[:：\-–]?[ \t]*)?[\"“'「]?\s*$",
     re.IGNORECASE,
@@ -106,8 +107,9 @@ def find(text: str) -> list[Shout]:
     acronyms, short, demand = _lexicon()
     found: list[Shout] = []
     for run in _RUN.finditer(text):
-        words = _WORDS.findall(run.group(0))
-        if sum(_counts(word, acronyms, short) for word in words) < 2:
+        # A hyphen-joined token (FREE-AIRDROP-CLAIM, NON-KYC) is one name, not words of prose.
+        tokens = _TOKENS.findall(run.group(0))
+        if sum("-" not in tok and _counts(tok, acronyms, short) for tok in tokens) < 2:
             continue
         start, end = run.span()
         if _is_quoted(text, start, end):
