@@ -58,6 +58,9 @@ class WizardApp(App):
         """Begin the six steps with a fresh or a resumed draft (resumed: at its saved step)."""
         self.draft = draft if draft is not None else Draft(email_lang=self.ui_lang, profile=self.saved_profile())
         self.resumable = None
+        # While the user reads the first steps, build the engines' word lists and matchers in the
+        # background, so the first key typed in the Details step does not wait ~75 ms for them.
+        self.run_worker(_warm_up_engines, thread=True, group="warm-up", exclusive=True)
         for step in range(self.draft.step + 1):
             self.push_screen(self.step_screen(step))
 
@@ -174,3 +177,10 @@ class WizardApp(App):
                 self.exit()
 
         self.push_screen(Confirm(t("wizard.confirm_quit", self.ui_lang), self.ui_lang), answered)
+
+
+def _warm_up_engines() -> None:
+    from okx_helper import privacy, tone
+
+    privacy.warm_up()
+    tone.scan("warm up")
