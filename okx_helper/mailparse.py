@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from email.utils import getaddresses, parseaddr
 from html.parser import HTMLParser
 
-__all__ = ["ParsedMail", "UnreadableReply", "parse_mail", "clean_text", "find_urls"]
+__all__ = ["Anchor", "ParsedMail", "UnreadableReply", "parse_mail", "clean_text", "find_urls", "find_url_spans"]
 
 
 class UnreadableReply(Exception):
@@ -24,6 +24,16 @@ class UnreadableReply(Exception):
     def __init__(self, message: str, key: str = "damaged") -> None:
         super().__init__(message)
         self.key = key
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """An HTML link: where it goes, the words shown on it, and the text of its block on either side."""
+
+    href: str
+    text: str
+    before: str = ""
+    after: str = ""
 
 
 @dataclass
@@ -39,6 +49,7 @@ class ParsedMail:
     body_text: str = ""  # the part shown to the user (plain preferred)
     scan_text: str = ""  # every distinct text part, for danger scanning
     links: list[str] = field(default_factory=list)  # href targets and URLs seen in text
+    anchors: list[Anchor] = field(default_factory=list)  # HTML links with what they show
 
 
 # A support reply is a few kB; attachments included, anything past this is not a reply.
@@ -75,8 +86,16 @@ def clean_text(text: str) -> str:
 
 def find_urls(text: str) -> list[str]:
     """URLs written in running text, trailing punctuation removed."""
-    found = [m.group(0).rstrip(".,;:!?'\"") for m in _URL_RE.finditer(text)]
-    found += [m.group(0).rstrip(".,;:!?'\"") for m in _BARE_HOST_PATH_RE.finditer(text)]
+    return [url for url, _, _ in find_url_spans(text)]
+
+
+def find_url_spans(text: str) -> list[tuple[str, int, int]]:
+    """(url, start, end) for each URL written in running text, trailing punctuation removed."""
+    found = []
+    for pattern in (_URL_RE, _BARE_HOST_PATH_RE):
+        for m in pattern.finditer(text):
+            url = m.group(0).rstrip(".,;:!?'\"")
+            found.append((url, m.start(), m.start() + len(url)))
     return found
 
 
@@ -92,6 +111,8 @@ class _HtmlToText(HTMLParser):
         self.parts: list[str] = []
         self.links: list[str] = []
         self._skip_depth = 0
+        # (href, index in parts where its text starts, index where it ends or None while open)
+        self._anchors: list[list] = []
 
     def handle_starttag(self, tag, attrs):
         if tag in self._SKIP:
@@ -104,6 +125,8 @@ class _HtmlToText(HTMLParser):
         for name, value in attrs:
             if value and ((tag in ("a", "area") and name == "href") or (tag == "form" and name == "action")):
                 self.links.append(value.strip())
+                if tag == "a":
+                    self._anchors.append([value.strip(), len(self.parts), None])
 
     def handle_startendtag(self, tag, attrs):
         self.handle_starttag(tag, attrs)
@@ -111,6 +134,8 @@ class _HtmlToText(HTMLParser):
             self._skip_depth = max(0, self._skip_depth - 1)
 
     def handle_endtag(self, tag):
+        if tag == "a" and self._anchors and self._anchors[-1][2] is None:
+            self._anchors[-1][2] = len(self.parts)
         if tag in self._SKIP:
             self._skip_depth = max(0, self._skip_depth - 1)
         elif tag in self._BLOCK:
@@ -120,9 +145,38 @@ class _HtmlToText(HTMLParser):
         if not self._skip_depth:
             self.parts.append(data)
 
+    def anchors(self) -> list[Anchor]:
+        """Each link with its shown text and the block of text it sits in (a line, a cell)."""
+        offsets, total = [], 0
+        for part in self.parts:
+            offsets.append(total)
+            total += len(part)
+        offsets.append(total)
+        flat = "".join(self.parts)
+        out = []
+        for href, first, last in self._anchors:
+            last = len(self.parts) if last is None else last
+            start, end = offsets[first], offsets[last]
+            text = _squash(flat[start:end])
+            before = flat.rfind("\n", 0, start) + 1
+            after = flat.find("\n", end)
+            after = len(flat) if after < 0 else after
+            out.append(Anchor(href=href, text=text, before=_squash(flat[max(before, start - 300):start]),
+                              after=_squash(flat[end:min(after, end + 300)])))
+        return out
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
 
 def html_to_text(html: str) -> tuple[str, list[str]]:
     """Readable text of an HTML part, and the link targets it contains."""
+    text, links, _ = _html_parts(html)
+    return text, links
+
+
+def _html_parts(html: str) -> tuple[str, list[str], list[Anchor]]:
     parser = _HtmlToText()
     try:
         parser.feed(html)
@@ -132,7 +186,11 @@ def html_to_text(html: str) -> tuple[str, list[str]]:
     text = "".join(parser.parts)
     lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.split("\n")]
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
-    return text, parser.links
+    try:
+        anchors = parser.anchors()
+    except Exception:  # a link we cannot place is still checked by its target alone
+        anchors = []
+    return text, parser.links, anchors
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -248,7 +306,7 @@ def _check_cut_off(msg) -> None:
 
 
 def _collect_body(msg, parsed: ParsedMail) -> None:
-    plain, html_texts, links = [], [], []
+    plain, html_texts, links, anchors = [], [], [], []
     for part in msg.walk():
         if part.is_multipart():
             continue
@@ -258,9 +316,10 @@ def _collect_body(msg, parsed: ParsedMail) -> None:
         if ctype == "text/plain":
             plain.append(_part_text(part))
         elif ctype == "text/html":
-            text, hrefs = html_to_text(_part_text(part))
+            text, hrefs, found = _html_parts(_part_text(part))
             html_texts.append(text)
             links.extend(hrefs)
+            anchors.extend(found)
     plain = [clean_text(p).strip() for p in plain if p and p.strip()]
     html_texts = [clean_text(h).strip() for h in html_texts if h and h.strip()]
     parsed.body_text = "\n\n".join(plain) if plain else "\n\n".join(html_texts)
@@ -272,6 +331,7 @@ def _collect_body(msg, parsed: ParsedMail) -> None:
             scan.append(text)
     parsed.scan_text = "\n\n".join(scan)
     parsed.links = links + find_urls(parsed.scan_text)
+    parsed.anchors = [Anchor(*(clean_text(v) for v in (a.href, a.text, a.before, a.after))) for a in anchors]
 
 
 def _read_message(msg, parsed: ParsedMail) -> None:

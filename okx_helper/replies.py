@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from okx_helper.i18n import t
-from okx_helper.mailparse import ParsedMail, UnreadableReply, clean_text, parse_mail
+from okx_helper.mailparse import ParsedMail, UnreadableReply, clean_text, find_url_spans, parse_mail
+from okx_helper.resources import load_toml
 from okx_helper.reply_signals import find_dangers, judge_usefulness
 
 __all__ = ["ReplyReport", "UnreadableReply", "verify_reply", "explain_unreadable", "CHECK_NAMES", "DANGER_KINDS"]
@@ -288,40 +290,143 @@ def _link_host(link: str) -> tuple[str, str]:
     return ("url", host) if host else ("", "")
 
 
-def _links_check(parsed: ParsedMail, body: str, lang: str) -> tuple[dict, list[dict]]:
-    """The links check, and an off_domain_link danger for each place outside OKX."""
-    seen, bad, legacy, checked = set(), [], [], 0
-    for link in parsed.links:
-        kind, target = _link_host(link)
-        if not kind or target in seen:
+@lru_cache(maxsize=1)
+def _link_rules() -> dict:
+    data = load_toml("replies.toml")["links"]
+    return {
+        "platforms": tuple(data["platforms"]),
+        "shorteners": frozenset(data["shorteners"]),
+        "cta": re.compile(f"(?:{data['cta_en']})|(?:{data['cta_zh']})", re.IGNORECASE),
+        "cta_except": re.compile(data["cta_except"]),
+    }
+
+
+def _under(host: str, domains) -> bool:
+    return any(host == d or host.endswith("." + d) for d in domains)
+
+
+_IP_HOST_RE = re.compile(r"^(?:\d{1,3}\.){3}\d{1,3}$|^\[?[0-9a-f:]+:[0-9a-f:]*\]?$|^(?:0x[0-9a-f]+|\d{8,10})$", re.I)
+_SHOWN_HOST_RE = re.compile(r"(?i)(?:https?://)?((?:[a-z0-9\-]+\.)+[a-z]{2,})(?=$|[/:?#\s)\]>,.;])")
+_SENTENCE_END_RE = re.compile(r"[.!?](?=\s)|[。！？]")
+
+
+def _sentence_around(before: str, after: str) -> str:
+    """The words of the sentence a link sits in: what comes after the last sentence end before it."""
+    ends = list(_SENTENCE_END_RE.finditer(before))
+    head = before[ends[-1].end():] if ends else before
+    stop = _SENTENCE_END_RE.search(after)
+    tail = after[: stop.start()] if stop else after
+    return f"{head[-200:]} {tail[:200]}"
+
+
+def _text_link_uses(text: str) -> list[tuple[str, str, str]]:
+    """(url, words of its sentence, "") for URLs written in the text.
+
+    Plain-text mail is wrapped at ~76 columns, so the sentence may start lines earlier; a blank
+    line or a sentence end stops it.
+    """
+    uses = []
+    for url, start, end in find_url_spans(text):
+        before = re.split(r"\n\s*\n", text[max(0, start - 300):start])[-1]
+        after = re.split(r"\n\s*\n", text[end:end + 300])[0]
+        uses.append((url, _sentence_around(before, after), ""))
+    return uses
+
+
+def _shown_host_mismatch(shown: str, host: str) -> str:
+    """The host the link text displays when it is not where the link goes, else ""."""
+    for match in _SHOWN_HOST_RE.finditer(shown):
+        named = match.group(1).lower().strip(".")
+        if "." not in named or named.rsplit(".", 1)[1].isdigit():
             continue
-        seen.add(target)
-        checked += 1
-        if kind == "script":  # a link that runs code or opens a local file is never support
-            verdict = "unrelated"
-        else:
-            verdict = _address_verdict(target, lang) if kind == "mail" else _domain_verdict(target, lang)
-        if verdict == "legacy":
-            legacy.append(target)
-        elif verdict != "official":
-            bad.append((target, link))
-    dangers = [{"kind": "off_domain_link", "excerpt": clean_text(link)[:160]} for _, link in bad[:3]]
+        if _org_domain(named) != _org_domain(host):
+            return named
+    return ""
+
+
+def _link_risk(kind: str, target: str, link: str, words: str, shown: str, lang: str) -> str:
+    """How a link is to be judged: official | legacy | platform | other | danger."""
+    rules = _link_rules()
+    if kind == "script":  # a link that runs code or opens a local file is never support
+        return "danger"
+    if kind == "mail":
+        verdict = _address_verdict(target, lang)
+        if verdict in _IMPERSONATION or verdict == "lookalike":
+            return "danger"
+        mismatch = shown and "@" in shown and _EMAIL_IN_TEXT_RE.search(shown)
+        if mismatch and _domain_of(mismatch.group(0)).lower() != _domain_of(target).lower():
+            return "danger"
+        return verdict if verdict in ("official", "legacy") else "other"
+    host = target
+    verdict = _domain_verdict(host, lang)
+    if verdict == "official":
+        return "official"
+    if verdict == "lookalike" or _IP_HOST_RE.match(host) or _under(host, rules["shorteners"]):
+        return "danger"
+    if shown and _shown_host_mismatch(shown, host):
+        return "danger"
+    context = f"{shown} {words}"
+    if rules["cta"].search(context) and not rules["cta_except"].search(context):
+        return "danger"
+    if verdict == "legacy":
+        return "legacy"
+    return "platform" if _under(host, rules["platforms"]) else "other"
+
+
+def _links_check(parsed: ParsedMail, body: str, lang: str) -> tuple[dict, list[dict]]:
+    """The links check, and an off_domain_link danger for each link that leads somewhere dangerous.
+
+    Dangerous: a look-alike host, a shortener, a raw IP or a script/data: link, link text that
+    shows another site than the target, or a request to log in / verify / unlock / claim on a
+    site that is not OKX's. Other sites fail the check without being a danger; links to
+    well-known platforms (OKX's social accounts, app stores, explorers) leave it "unknown".
+    """
+    uses = [(a.href, _sentence_around(a.before, a.after), a.text) for a in parsed.anchors]
+    uses += _text_link_uses(body)
+    covered = {use[0] for use in uses}
+    # Links in quoted text or elsewhere: judged by where they lead alone.
+    uses += [(link, "", "") for link in parsed.links if link not in covered]
+    found: dict[str, list] = {}  # risk -> [(target, link)]
+    judged: dict[str, str] = {}
+    order = ("danger", "legacy", "other", "platform", "official")
+    for link, words, shown in uses:
+        kind, target = _link_host(link)
+        if not kind:
+            continue
+        risk = _link_risk(kind, target, link, words, shown, lang)
+        previous = judged.get(target)
+        if previous is not None and order.index(previous) <= order.index(risk):
+            continue
+        judged[target] = risk
+        found.setdefault(risk, []).append((target, link))
+    # A host keeps only its worst judgement.
+    for risk in found:
+        found[risk] = [(t, l) for t, l in dict((t, l) for t, l in found[risk]).items() if judged[t] == risk]
+    dangers = [{"kind": "off_domain_link", "excerpt": clean_text(link)[:160]} for _, link in found.get("danger", [])[:3]]
+    bad = list(found.get("danger", []))
     # Addresses written in the text that impersonate OKX ("write to okx.help@gmail.com").
     for addr in dict.fromkeys(_EMAIL_IN_TEXT_RE.findall(body)):
-        if addr in seen or len(dangers) >= 4:
+        if addr in judged or len(dangers) >= 4:
             continue
-        seen.add(addr)
+        judged[addr] = "text"
         if _address_verdict(addr, lang) in _IMPERSONATION:
             bad.append((addr, addr))
             dangers.append({"kind": "off_domain_link", "excerpt": clean_text(addr)})
+
+    def hosts(items) -> str:
+        return ", ".join(dict.fromkeys(clean_text(h) for h, _ in items))
+
     if bad:
-        hosts = ", ".join(dict.fromkeys(clean_text(h) for h, _ in bad))
-        return _check("links", "fail", t("replies.links_bad", lang, hosts=hosts)), dangers
-    if legacy:
-        return _check("links", "fail", t("replies.links_legacy", lang, hosts=", ".join(legacy))), dangers
-    if not checked:
+        return _check("links", "fail", t("replies.links_bad", lang, hosts=hosts(bad))), dangers
+    if found.get("legacy"):
+        return _check("links", "fail", t("replies.links_legacy", lang, hosts=hosts(found["legacy"]))), dangers
+    if found.get("other"):
+        return _check("links", "fail", t("replies.links_other", lang, hosts=hosts(found["other"]))), dangers
+    if found.get("platform"):
+        return _check("links", "unknown", t("replies.links_platform", lang, hosts=hosts(found["platform"]))), dangers
+    if not judged:
         return _check("links", "pass", t("replies.links_none", lang)), dangers
-    return _check("links", "pass", t("replies.links_ok", lang, count=checked)), dangers
+    return _check("links", "pass", t("replies.links_ok", lang, count=len(found.get("official", [])))), dangers
 
 
 _QUOTE_START_RE = re.compile(
@@ -391,7 +496,7 @@ def verify_reply(data: bytes | str, *, anti_phishing_code: str | None = None, qu
     if dangers or impersonation or (from_official and auth_check["status"] == "fail"):
         verdict = "fraudulent"
     elif (from_official and official_dkim and sender["status"] == "pass" and auth_check["status"] != "fail"
-          and reply_to["status"] == "pass" and links["status"] == "pass" and code["status"] != "fail"):
+          and reply_to["status"] == "pass" and links["status"] != "fail" and code["status"] != "fail"):
         verdict = "genuine"
     else:
         verdict = "suspicious"

@@ -62,19 +62,42 @@ def _rules():
         "strict": _either(neg, "strict"),
         "conditional": _either(neg, "conditional"),
         "request_start": _either(neg, "request_start"),
+        "judgment": _either(neg, "judgment"),
         "usefulness": data["usefulness"],
     }
+
+
+_LINE_END = re.compile(r"[.!?。！？:：;；]\s*$")
+
+
+def _unwrap(lines: list[str]) -> list[str]:
+    """Join lines a mail program wrapped at ~76 columns back into the sentence they belong to.
+
+    A line continues on the next when it has no closing punctuation and is long (a wrap, not a
+    greeting or a signature), or the next line starts in lower case; list items stay apart.
+    """
+    out: list[str] = []
+    for line in lines:
+        stripped = line.strip()
+        if out and stripped and out[-1].strip() and not _LINE_END.search(out[-1]) \
+                and not _LIST_ITEM.match(stripped) \
+                and (len(out[-1].strip()) >= (30 if _CJK.search(out[-1]) else 60) or stripped[0].islower()):
+            joiner = "" if _CJK.search(out[-1][-1:]) and _CJK.search(stripped[:1]) else " "
+            out[-1] = out[-1].rstrip() + joiner + stripped
+        else:
+            out.append(line)
+    return out
 
 
 def sentences(text: str) -> list[str]:
     """The text cut into sentences (English and Chinese punctuation, and line breaks).
 
-    A list under a line ending in a colon ("Please reply with:" / "1. your password") is read
-    as that line plus each item, so the request reaches every item.
+    Wrapped lines are joined first. A list under a line ending in a colon ("Please reply with:" /
+    "1. your password") is read as that line plus each item, so the request reaches every item.
     """
     out: list[str] = []
     lead = None
-    for line in text.split("\n"):
+    for line in _unwrap(text.split("\n")):
         stripped = line.strip()
         if not stripped:
             lead = None
@@ -102,6 +125,8 @@ def find_dangers(text: str) -> list[dict]:
     cfg = _rules()
     # Full-width letters ("ｓｅｅｄ ｐｈｒａｓｅ") read as the plain ones.
     text = unicodedata.normalize("NFKC", text)
+    # Wrapped lines joined first, so a term split over two lines ("verification\ncode") is seen.
+    text = "\n".join(_unwrap(text.split("\n")))
     found: list[dict] = []
     counts: dict[str, int] = {}
     # One pass over the whole text first: most rules never match, and a 1 MB paste stays quick.
@@ -120,9 +145,10 @@ def find_dangers(text: str) -> list[dict]:
             if rule["needs"] is not None and not rule["needs"].search(sentence):
                 continue
             negation = cfg["strict"] if rule["strict"] else cfg["negation"]
-            if _rule_hits(rule, sentence, clauses, negation, cfg):
+            hit = {"kind": kind, "excerpt": _excerpt(sentence)}
+            if hit not in found and _rule_hits(rule, sentence, clauses, negation, cfg):
                 counts[kind] = counts.get(kind, 0) + 1
-                found.append({"kind": kind, "excerpt": _excerpt(sentence)})
+                found.append(hit)
     return found
 
 
@@ -165,9 +191,22 @@ def _asked(rule: dict, sentence: str, term: re.Match, clause: tuple[int, int]) -
     return False
 
 
+def _judged_later(sentence: str, clauses: list[tuple[int, int]], cfg: dict) -> bool:
+    """True when a later clause calls the earlier ones a scam and none of them is a request."""
+    if len(clauses) < 2 or not cfg["judgment"].search(sentence):
+        return False
+    for start, end in clauses:
+        clause = sentence[start:end]
+        if cfg["request_start"].search(clause):
+            return False
+        if cfg["judgment"].search(clause):
+            return True
+    return False
+
+
 def _rule_hits(rule: dict, sentence: str, clauses: list[tuple[int, int]], negation: re.Pattern, cfg: dict) -> bool:
     """True when a mention of the rule's term is asked for, not under a warning, not an exception."""
-    warned = False
+    warned = _judged_later(sentence, clauses, cfg)
     for start, end in clauses:
         clause = sentence[start:end]
         if _negated(clause, negation, cfg["conditional"]):
