@@ -17,7 +17,12 @@ from okx_helper.privacy.values import (
 )
 
 _ASIDE = re.compile(r"[ \t]*(?:\([^()\n]{0,24}\)|（[^（）\n]{0,24}）)")
-_FILL_EN = re.compile(r"(?:[ \t]+[A-Za-z'’]{1,14}){1,4}?(?=[ \t]*(?:is|was|are|were|:|：|=)(?![A-Za-z]))")
+# A few words between label and separator ("the password I use for OKX is …"), perhaps with an
+# aside in brackets before the verb ("… (same as my email, I know) is …").
+_FILL_EN = re.compile(
+    r"(?:[ \t]+[A-Za-z'’]{1,14}){1,6}?(?:[ \t]*(?:\([^()\n]{1,60}\)|（[^（）\n]{1,60}）))?"
+    r"(?=[ \t]*(?:is|was|are|were|:|：|=)(?![A-Za-z]))"
+)
 _FILL_ZH = re.compile(r"[\u4e00-\u9fffA-Za-z0-9 ]{1,8}?(?=[ \t]*(?:是|为|為|：|:))")
 
 
@@ -78,6 +83,9 @@ def find(text: str):
         yield from _codes_nearby(text, end)
     for end in password_labels:
         yield from _new_password_nearby(text, end)
+        yield from _told_later(text, end)
+    if "/" in text or "|" in text or "／" in text:
+        yield from _credential_pairs(text)
 
 
 # "… changed it back to X", "… 改成了 X": a new value, told a little after the label.
@@ -94,6 +102,48 @@ def _new_password_nearby(text: str, label_end: int):
     for m in _CHANGED_TO.finditer(text, label_end, stop):
         value = m.group(1).rstrip(".,;:)]}>'\"")
         if strong_shape(value) and "@" not in value and not value.startswith(("http", "www.")):
+            yield m.start(1), m.start(1) + len(value), "password"
+
+
+# "fund password wrong but I'm sure it's X", "old one was X and new one is Y", "我确定是X":
+# the password named again by a pronoun, a little after the label.
+_TOLD_LATER = re.compile(
+    r"(?:(?<![A-Za-z])(?:(?:new|old|current|previous|original|real|correct|right|first|second)[ \t]+one|"
+    r"it|mine)(?:[ \t]*['’][ \t]*s|[ \t]+(?:is|was|should[ \t]+be|must[ \t]+be|has[ \t]+(?:always[ \t]+)?been))"
+    r"|(?<![A-Za-z])its|(?:新的|旧的|原来的|以前的|现在的|正确的|应该|肯定|确定|一直|明明|都)(?:是|为|為))"
+    r"[ \t]*[:：]?[ \t]*[\"'“‘「]?([!-~]{4,40})"
+)
+_NOT_A_PASSWORD = re.compile(
+    r"[\d.,:/\-]+(?:[A-Za-z]{1,5})?|v?\d+(?:\.\d+)+[A-Za-z]*|(?:0[xX])?[0-9a-fA-F]{32,}|.*@.*|https?:.*|www\..*"
+)
+
+
+def _told_later(text: str, label_end: int):
+    stop = text.find("\n\n", label_end, label_end + _PASSWORD_REACH)
+    stop = stop if stop != -1 else min(len(text), label_end + _PASSWORD_REACH)
+    for m in _TOLD_LATER.finditer(text, label_end, stop):
+        value = m.group(1).rstrip(".,;:)]}>'\"”’」")
+        if len(value) > 30 or _NOT_A_PASSWORD.fullmatch(value) or _DATE_OR_TIME.search(value):
+            continue  # an address, a hash, an amount, a version or a date
+        if strong_shape(value) or (
+            value.isdigit() and 6 <= len(value) <= 12 and not UNITS.match(text, m.start(1) + len(value))
+        ):
+            yield m.start(1), m.start(1) + len(value), "password"
+
+
+# "login: me@example.com / Secret#1", "account lucas_m | Pa55word": a user name, a slash, a password.
+_CREDENTIALS = re.compile(
+    r"(?<![A-Za-z])(?:log[ \-]?in|sign[ \-]?in|credentials?|creds|account|user[ _]?name|user|"
+    r"账号|帳號|账户|帳戶|用户名|登录|登入)(?:[ \t]+(?:details|info))?[ \t]*(?:is[ \t]|[:：=])?[ \t]*"
+    r"(?:[\w.+\-]{1,64}@[\w\-]{1,63}(?:\.[\w\-]{1,63}){1,4}|[\w.\-]{3,32})[ \t]*[/|／｜][ \t]*([!-~]{4,64})",
+    re.IGNORECASE,
+)
+
+
+def _credential_pairs(text: str):
+    for m in _CREDENTIALS.finditer(text):
+        value = m.group(1).rstrip(".,;:)]}>'\"")
+        if strong_shape(value) and not _NOT_A_PASSWORD.fullmatch(value) and not _DATE_OR_TIME.search(value):
             yield m.start(1), m.start(1) + len(value), "password"
 
 
@@ -215,21 +265,21 @@ def _value_after(text: str, pos: int, group: str, cjk_label: bool, pass_word: bo
         m = weak.match(text, pos)
         if m:
             link = WEAK
-        else:
-            fill = (_FILL_ZH if cjk_label else _FILL_EN).match(text, pos) or (
-                _FILL_EN if cjk_label else _FILL_ZH
-            ).match(text, pos)
-            if fill and _names_a_thing(fill.group()):
-                return None  # "password manager: …", "验证码输入框：…"
-            if fill:
-                m = strong.match(text, fill.end())
-                link = STRONG if m else NONE
+            # "password as you asked on Telegram: X": the weak word opens a clause, not the value
+            hit = _checked_value(text, m.end(), group, link, pass_word)
+            if hit or not _fill_link(text, pos, cjk_label):
+                return hit
+        m = _fill_link(text, pos, cjk_label)
+        if m is False:
+            return None
+        if m:
+            link = STRONG
     if m and link == STRONG and not ENGLISH_VERB.match(m.group()):
         link = SYMBOL
     if pass_word and link < STRONG:
         return None  # "pass" is a verb far more often than a password
     if m:
-        pos = m.end()
+        return VALUE_CHECKS[group](text, m.end(), link)
     elif cjk_label:
         pos += len(text[pos:pos + 2]) - len(text[pos:pos + 2].lstrip(" \t"))
     else:
@@ -237,6 +287,26 @@ def _value_after(text: str, pos: int, group: str, cjk_label: bool, pass_word: bo
         if gap == 0 and pos < len(text) and text[pos].isascii() and text[pos].isalnum():
             return None  # "password123" is one word, not a label and a value
         pos += gap
+    return VALUE_CHECKS[group](text, pos, link)
+
+
+def _fill_link(text: str, pos: int, cjk_label: bool):
+    """The separator after a few filler words, None without one, False when the words make
+    the label another noun ("password manager: …", "验证码输入框：…")."""
+    strong, _ = _separators()
+    fill = (_FILL_ZH if cjk_label else _FILL_EN).match(text, pos) or (
+        _FILL_EN if cjk_label else _FILL_ZH
+    ).match(text, pos)
+    if not fill:
+        return None
+    if _names_a_thing(fill.group()):
+        return False
+    return strong.match(text, fill.end())
+
+
+def _checked_value(text: str, pos: int, group: str, link: int, pass_word: bool):
+    if pass_word:
+        return None
     return VALUE_CHECKS[group](text, pos, link)
 
 
