@@ -384,16 +384,20 @@ def _links_check(parsed: ParsedMail, body: str, lang: str) -> tuple[dict, list[d
     uses = [(a.href, _sentence_around(a.before, a.after), a.text) for a in parsed.anchors]
     uses += _text_link_uses(body)
     covered = {use[0] for use in uses}
-    # Links in quoted text or elsewhere: judged by where they lead alone.
-    uses += [(link, "", "") for link in parsed.links if link not in covered]
+    # Links left are in the quoted earlier message (often the phishing mail the user asks about):
+    # judged by where they lead, and never more than a note.
+    quoted = {link for link in parsed.links if link not in covered}
+    uses += [(link, "", "") for link in quoted]
     found: dict[str, list] = {}  # risk -> [(target, link)]
     judged: dict[str, str] = {}
-    order = ("danger", "legacy", "other", "platform", "official")
+    order = ("danger", "legacy", "other", "platform", "quoted", "official")
     for link, words, shown in uses:
         kind, target = _link_host(link)
         if not kind:
             continue
         risk = _link_risk(kind, target, link, words, shown, lang)
+        if link in quoted and risk != "official":
+            risk = "quoted"
         previous = judged.get(target)
         if previous is not None and order.index(previous) <= order.index(risk):
             continue
@@ -422,6 +426,8 @@ def _links_check(parsed: ParsedMail, body: str, lang: str) -> tuple[dict, list[d
         return _check("links", "fail", t("replies.links_legacy", lang, hosts=hosts(found["legacy"]))), dangers
     if found.get("other"):
         return _check("links", "fail", t("replies.links_other", lang, hosts=hosts(found["other"]))), dangers
+    if found.get("quoted"):
+        return _check("links", "unknown", t("replies.links_quoted", lang, hosts=hosts(found["quoted"]))), dangers
     if found.get("platform"):
         return _check("links", "unknown", t("replies.links_platform", lang, hosts=hosts(found["platform"]))), dangers
     if not judged:
