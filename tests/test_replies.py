@@ -405,3 +405,92 @@ def test_every_report_string_exists_in_both_languages():
         [f"tip_{k}" for k in DANGER_KINDS] + [f"verdict_{v}" for v in ("genuine", "suspicious", "fraudulent")] + \
         [f"unreadable_{k}" for k in ("binary", "empty", "cut_off", "no_text", "damaged", "too_large")]
     assert not [key for key in needed if key not in table["en"]]
+
+
+# -- links: how phishing uses them, not merely "off okx.com" -------------------------------------
+
+SOCIAL_FOOTER = ("\n--\nFollow us: https://x.com/okx https://t.me/OKXOfficial_English "
+                 "https://www.linkedin.com/company/okx/\nGet the app: https://apps.apple.com/app/id1327268470\n")
+
+
+def test_social_and_app_store_footer_links_do_not_make_a_reply_fraudulent():
+    report = verify_reply(_eml("Dear customer,\nYour deposit is credited.\nRegards, OKX Support" + SOCIAL_FOOTER))
+    assert report.verdict == "genuine" and not report.dangers
+    assert report.check("links")["status"] == "unknown" and "t.me" in report.check("links")["detail"]
+    html = ('<p>Your withdrawal is complete.</p><td><a href="https://discord.gg/okx"><img alt="Discord"></a>'
+            '<a href="https://play.google.com/store/apps/details?id=com.okinc.okex.gp">Google Play</a></td>')
+    assert verify_reply(_eml("Your withdrawal is complete.", html=html)).verdict == "genuine"
+
+
+@pytest.mark.parametrize("body", [
+    "Please log in here to confirm your device: https://secure-portal-check.net/session",
+    "Your account is locked.\nUnlock it within 24 hours at\nhttps://account-unlock.app/start",
+    "Claim your 50 USDT compensation: https://rewards-distribution.app/claim",
+    "请点击链接完成身份验证：https://id-check-center.top/v",
+    "Verify through our Telegram bot: https://t.me/OKXVerifyBot",
+    "Your statement: http://185.244.31.17/okx/statement",
+    "Your statement: https://tinyurl.com/okx-statement",
+])
+def test_links_that_ask_for_access_off_okx_or_hide_their_target_are_dangers(body):
+    report = verify_reply(_eml(body))
+    assert report.verdict == "fraudulent", report.checks
+    assert [d["kind"] for d in report.dangers] == ["off_domain_link"]
+
+
+def test_link_text_showing_okx_while_leading_elsewhere_is_a_danger():
+    html = '<p>Your ticket: <a href="https://ticket-center.net/4411">https://www.okx.com/support/4411</a></p>'
+    assert verify_reply(_eml("See HTML.", html=html)).verdict == "fraudulent"
+    honest = '<p>Your ticket: <a href="https://www.okx.com/support/4411">www.okx.com/support/4411</a></p>'
+    assert verify_reply(_eml("See HTML.", html=honest)).verdict == "genuine"
+
+
+def test_other_sites_without_a_call_to_act_fail_the_check_without_a_danger():
+    report = verify_reply(_eml("You may like this overview: https://cryptoguide-hub.net/staking"))
+    assert report.verdict == "suspicious" and not report.dangers
+    assert report.check("links")["status"] == "fail"
+
+
+def test_a_link_in_the_quoted_phishing_mail_is_only_a_note():
+    body = ("Hi Tom,\nThe e-mail you received is not from OKX; please delete it.\nOKX Support\n\n"
+            "-----Original Message-----\nFrom: Tom <tom@example.org>\n\n"
+            "I got: verify at https://okx-security-check.com/verify within 24 hours. Real?")
+    report = verify_reply(_eml(body))
+    assert report.verdict == "genuine" and not report.dangers
+    assert "okx-security-check.com" in report.check("links")["detail"]
+
+
+@pytest.mark.parametrize("text", [
+    "For faster processing please contact our agent directly on Telegram @OKX_Recovery_Desk.",
+    "请添加客户经理微信：okx_kf8899，经理会为您办理解冻。",
+    "Please scan the QR code below with the OKX app to re-verify your wallet.",
+])
+def test_moving_support_to_a_chat_app_or_a_qr_code_is_a_danger(text):
+    assert [d["kind"] for d in find_dangers(text)] == ["off_domain_link"]
+
+
+@pytest.mark.parametrize("text", [
+    "Please keep all chats inside the OKX app; do not move the trade to WhatsApp or Telegram.",
+    "如对方要求您添加微信、QQ 或 Telegram 私下交易，请拒绝并点击订单页申诉。",
+    "凡是要求您下载向日葵等远程软件，或要求您把资产转到安全账户的，都是诈骗。",
+    "You can log in on the web by scanning the QR code on the login page with the OKX app.",
+    "You will pay a network fee when you withdraw.",
+    "If you were contacted on WhatsApp by someone claiming to be OKX, please report it.",
+])
+def test_warnings_and_ordinary_instructions_are_not_dangers(text):
+    assert find_dangers(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "To release it, a 2% capital gains tax (248 USDT) has to be settled by deposit to the tax address: "
+    "TUx9HqJ1aXbN5k3s2GfRz7LmQw8eP4dVcY.",
+    "您的提现申请已进入人工审核，需先支付 300 USDT 的风控审核费用。",
+    "We recommend you move your holdings to a protected custody address generated for you.",
+])
+def test_fees_before_release_and_transfers_to_given_addresses(text):
+    assert [d["kind"] for d in find_dangers(text)] == ["transfer_request"]
+
+
+def test_a_request_wrapped_over_two_lines_is_still_seen():
+    text = ("One of our officers will call you today. When he calls, please read out the verification\n"
+            "code you receive by SMS so he can confirm your identity.")
+    assert [d["kind"] for d in find_dangers(text)] == ["asks_2fa_code"]
