@@ -68,21 +68,34 @@ def private_env(root: Path, **extra: str) -> dict[str, str]:
     return env
 
 
-def colour_codes(captured: str) -> list[str]:
-    """The SGR parameter lists in an `capture-pane -e` text that set a foreground/background colour."""
+_GREY_BASIC = {30, 37, 40, 47, 90, 97, 100, 107}  # black, white and grey among the 16 colours
+_GREY_256 = {0, 7, 8, 15} | {16 + 43 * i for i in range(6)} | set(range(232, 256))
+
+
+def hued_colours(captured: str) -> list[str]:
+    """The SGR codes in a `capture-pane -e` text that set a colour with a hue (not black/grey/white).
+
+    NO_COLOR asks for no colour; Textual keeps contrast with shades of grey, which carry no hue.
+    """
     found = []
     for params in _SGR.findall(captured):
-        parts = [p for p in re.split(r"[;:]", params) if p]
+        parts = [int(p) if p.isdigit() else -1 for p in re.split(r"[;:]", params)]
         i = 0
         while i < len(parts):
-            p = int(parts[i]) if parts[i].isdigit() else -1
-            if p in (38, 48, 58):
+            p = parts[i]
+            if p in (38, 48, 58) and i + 2 < len(parts) and parts[i + 1] == 5:
+                if parts[i + 2] not in _GREY_256:
+                    found.append(params)
+                i += 3
+            elif p in (38, 48, 58) and i + 4 < len(parts) and parts[i + 1] == 2:
+                if len(set(parts[i + 2:i + 5])) > 1:
+                    found.append(params)
+                i += 5
+            elif (30 <= p <= 37 or 40 <= p <= 47 or 90 <= p <= 97 or 100 <= p <= 107) and p not in _GREY_BASIC:
                 found.append(params)
-                break
-            if 30 <= p <= 37 or 40 <= p <= 47 or 90 <= p <= 97 or 100 <= p <= 107:
-                found.append(params)
-                break
-            i += 1
+                i += 1
+            else:
+                i += 1
     return found
 
 
@@ -252,7 +265,9 @@ def open_describe_step(tm: Tmux, lang: str) -> None:
 
     tm.wait_for(tr("wizard.start_title", lang), timeout=60)
     tm.keys("n")
-    for step in ("contact", "category", "describe", "privacy", "tone", "review"):
+    # The step line names all six steps; below 80 columns its end may be cut off.
+    steps = ("contact", "category", "describe", "privacy", "tone", "review")
+    for step in steps if tm.cols >= 80 else steps[:3]:
         tm.wait_for(tr(f"wizard.step_{step}", lang))
     tm.wait_for("support@okx.com")
     tm.keys("Enter")  # the highlighted official address
@@ -315,10 +330,10 @@ def walk_wizard(tm: Tmux, lang: str, documents: Path, on_handoff=None, next_keys
     if on_handoff is not None:
         on_handoff(shown)
     tm.keys("e")
-    tm.wait_for(tr("handoff.eml_prompt", lang))
+    tm.wait_for(tr("handoff.eml_prompt", lang)[:20])  # its end is cut off below 62 columns
     tm.wait_for(str(documents)[-25:])  # the default folder, the documents directory (its end: it scrolls)
     tm.keys("Enter")
-    tm.wait_for(tr("handoff.sent_hint", lang))
+    tm.wait_for("i " + tr("handoff.key_sent", lang))  # the footer now offers "I sent it"
     saved = sorted(documents.glob("*.eml"))
     assert len(saved) == 1, saved
     tm.wait_for(str(saved[0]))  # the screen names the file that was written
