@@ -475,6 +475,7 @@ def test_moving_support_to_a_chat_app_or_a_qr_code_is_a_danger(text):
     "You can log in on the web by scanning the QR code on the login page with the OKX app.",
     "You will pay a network fee when you withdraw.",
     "If you were contacted on WhatsApp by someone claiming to be OKX, please report it.",
+    "Our team will contact you on this line about your mortgage question.",
 ])
 def test_warnings_and_ordinary_instructions_are_not_dangers(text):
     assert find_dangers(text) == []
