@@ -13,11 +13,13 @@ def _is_word_char(char: str) -> bool:
 
 def bounded_matches(pattern, text: str, start: int, end: int):
     """Matches of a word trie inside text[start:end] that are whole words where they are ASCII."""
+    size = len(text)
     for match in pattern.finditer(text, start, end):
         a, b = match.span()
-        if _is_word_char(text[a]) and a > 0 and _is_word_char(text[a - 1]):
+        # inlined _is_word_char: this loop runs for every label in the text
+        if a and text[a].isascii() and text[a].isalnum() and text[a - 1].isascii() and text[a - 1].isalnum():
             continue
-        if _is_word_char(text[b - 1]) and b < len(text) and _is_word_char(text[b]):
+        if b < size and text[b - 1].isascii() and text[b - 1].isalnum() and text[b].isascii() and text[b].isalnum():
             continue
         yield match
 

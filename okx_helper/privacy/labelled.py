@@ -132,16 +132,21 @@ def _told_later(text: str, label_end: int):
 
 
 # "login: me@example.com / Secret#1", "account lucas_m | Pa55word": a user name, a slash, a password.
-_CREDENTIALS = re.compile(
+# Looked for backwards from each slash, so that the cost follows the slashes, not the text.
+_USER_BEFORE = re.compile(
     r"(?<![A-Za-z])(?:log[ \-]?in|sign[ \-]?in|credentials?|creds|account|user[ _]?name|user|"
     r"账号|帳號|账户|帳戶|用户名|登录|登入)(?:[ \t]+(?:details|info))?[ \t]*(?:is[ \t]|[:：=])?[ \t]*"
-    r"(?:[\w.+\-]{1,64}@[\w\-]{1,63}(?:\.[\w\-]{1,63}){1,4}|[\w.\-]{3,32})[ \t]*[/|／｜][ \t]*([!-~]{4,64})",
+    r"(?:[\w.+\-]{1,64}@[\w\-]{1,63}(?:\.[\w\-]{1,63}){1,4}|[\w.\-]{3,32})[ \t]*$",
     re.IGNORECASE,
 )
+_SLASH = re.compile(r"[/|／｜][ \t]*([!-~]{4,64})")
+_USER_REACH = 110
 
 
 def _credential_pairs(text: str):
-    for m in _CREDENTIALS.finditer(text):
+    for m in _SLASH.finditer(text):
+        if not _USER_BEFORE.search(text, max(0, m.start() - _USER_REACH), m.start()):
+            continue
         value = m.group(1).rstrip(".,;:)]}>'\"")
         if strong_shape(value) and not _NOT_A_PASSWORD.fullmatch(value) and not _DATE_OR_TIME.search(value):
             yield m.start(1), m.start(1) + len(value), "password"
@@ -267,13 +272,18 @@ def _value_after(text: str, pos: int, group: str, cjk_label: bool, pass_word: bo
             link = WEAK
             # "password as you asked on Telegram: X": the weak word opens a clause, not the value
             hit = _checked_value(text, m.end(), group, link, pass_word)
-            if hit or not _fill_link(text, pos, cjk_label):
+            if hit:
                 return hit
-        m = _fill_link(text, pos, cjk_label)
-        if m is False:
-            return None
-        if m:
+            m = _fill_link(text, pos, cjk_label)
+            if not m:
+                return None
             link = STRONG
+        else:
+            m = _fill_link(text, pos, cjk_label)
+            if m is False:
+                return None
+            if m:
+                link = STRONG
     if m and link == STRONG and not ENGLISH_VERB.match(m.group()):
         link = SYMBOL
     if pass_word and link < STRONG:
