@@ -145,10 +145,12 @@ def _card_words_before(text: str, pos: int, reach: int = 40) -> bool:
     from okx_helper.privacy.context import bounded_matches
 
     index = rules.label_index()
-    for match in bounded_matches(rules.label_regex(), text, max(0, pos - reach), pos):
+    lo = max(0, pos - reach)
+    for match in bounded_matches(rules.label_regex(), text, lo, pos):
         if index.get(rules.normalise(match.group())) == "bank_card":
             return True
-    return False
+    # "card: 4539…": a plain "card" is enough before a number that passed the Luhn check
+    return next(bounded_matches(rules.word_regex("context", "card_words"), text, lo, pos), None) is not None
 
 
 def _drop_known(text: str, spans, known: Iterable[str]):

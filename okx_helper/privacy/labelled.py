@@ -21,7 +21,7 @@ _ASIDE = re.compile(r"[ \t]*(?:\([^()\n]{0,24}\)|（[^（）\n]{0,24}）)")
 # aside in brackets before the verb ("… (same as my email, I know) is …").
 _FILL_EN = re.compile(
     r"(?:[ \t]+[A-Za-z'’]{1,14}){1,6}?(?:[ \t]*(?:\([^()\n]{1,60}\)|（[^（）\n]{1,60}）))?"
-    r"(?=[ \t]*(?:is|was|are|were|:|：|=)(?![A-Za-z]))"
+    r"(?=[ \t]*(?:is|was|are|were|:|：|=|—|–|-[ \t])(?![A-Za-z]))"
 )
 _FILL_ZH = re.compile(r"[\u4e00-\u9fffA-Za-z0-9 ]{1,8}?(?=[ \t]*(?:是|为|為|：|:))")
 
@@ -50,6 +50,7 @@ def find(text: str):
     second_factor: list[int] = []  # ends of 2FA labels: a base32 secret may follow further on
     code_labels: list[int] = []  # ends of code labels: "OTP 6 digits, I typed 483 920"
     password_labels: list[int] = []  # "my password was changed … I changed it back to X"
+    bare_labels: list[int] = []  # "I got the code by text, it's 483920"
     for match in bounded_matches(rules.label_regex(not is_lowered), low, 0, len(low)):
         group = index.get(rules.normalise(match.group()))
         if group is None:
@@ -63,8 +64,10 @@ def find(text: str):
             second_factor.append(match.end())
             if group == "verification_code":
                 code_labels.append(match.end())
-        if group == "bare_code" and _not_verification(text, match.start()):
-            continue
+        if group == "bare_code":
+            if _not_verification(text, match.start()):
+                continue
+            bare_labels.append(match.end())
         pass_word = False
         if group == "api_secret" and rules.normalise(match.group()) in _PASS_WORDS and not _api_nearby(low, match.start()):
             group = "password"  # "my pass is …" far from any API talk is a login password
@@ -81,6 +84,8 @@ def find(text: str):
         yield from _totp_secrets(text, second_factor)
     for end in code_labels:
         yield from _codes_nearby(text, end)
+    for end in bare_labels:
+        yield from _code_told_later(text, end)
     for end in password_labels:
         yield from _new_password_nearby(text, end)
         yield from _told_later(text, end)
@@ -110,7 +115,8 @@ def _new_password_nearby(text: str, label_end: int):
 _TOLD_LATER = re.compile(
     r"(?:(?<![A-Za-z])(?:(?:new|old|current|previous|original|real|correct|right|first|second)[ \t]+one|"
     r"it|mine)(?:[ \t]*['’][ \t]*s|[ \t]+(?:is|was|should[ \t]+be|must[ \t]+be|has[ \t]+(?:always[ \t]+)?been))"
-    r"|(?<![A-Za-z])its|(?:新的|旧的|原来的|以前的|现在的|正确的|应该|肯定|确定|一直|明明|都)(?:是|为|為))"
+    r"|(?<![A-Za-z])its|(?:新的|旧的|原来的|以前的|现在的|正确的|应该|肯定|确定|一直|明明|都|现在|目前|"
+    r"(?:重设|重置|修改|更改|改|换|设置|设)了?(?:以后|之后|后|完))(?:是|为|為|成))"
     r"[ \t]*[:：]?[ \t]*[\"'“‘「]?([!-~]{4,40})"
 )
 _NOT_A_PASSWORD = re.compile(
@@ -152,7 +158,25 @@ def _credential_pairs(text: str):
             yield m.start(1), m.start(1) + len(value), "password"
 
 
-_NEAR_CODE = re.compile(r"(?<![\d.,:/\-])(?<!\d[ \-])(?:\d{6}|\d{3} \d{3})(?![\d])(?![.,:/\-]\d)(?! \d)")
+# "I got the code by text, it's 483920", "码发过来了，是 483920": the code after a pronoun or verb.
+_CODE_LATER = re.compile(
+    r"(?:(?<![A-Za-z])(?:it|that|this)(?:[ \t]*['’][ \t]*s|[ \t]+(?:is|was|reads|says))|是|为|為)"
+    r"[ \t]*[:：]?[ \t]*[\"'“‘「]?(\d{6}|\d{3}[ \-]\d{3})(?![\dA-Za-z])(?![.,:/\-][\dA-Za-z])"
+)
+_CODE_LATER_REACH = 60
+
+
+def _code_told_later(text: str, label_end: int):
+    stop = min(len(text), label_end + _CODE_LATER_REACH)
+    newline = text.find("\n", label_end, stop)
+    m = _CODE_LATER.search(text, label_end, newline if newline != -1 else stop)
+    if m and not UNITS.match(text, m.end(1)) and not names_identifier(text, m.start(1)):
+        yield m.start(1), m.end(1), "verification_code"
+
+
+_NEAR_CODE = re.compile(
+    r"(?<![\w.,:/\-])(?<!\d[ \-])(?:\d{6}|\d{3} \d{3})(?![\dA-Za-z])(?![.,:/\-][\dA-Za-z])(?! \d)"
+)  # a whole token: not the head of a UUID or a word
 _NEAR_REACH = 80
 
 
