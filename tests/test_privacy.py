@@ -283,3 +283,35 @@ def test_warm_up_makes_the_first_scan_cheap():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
     assert float(out.stdout) < 0.02  # cold it takes ~0.07 s; warm ~0.1 ms
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the password named again by a pronoun, a little after its label
+        ("my trading password keeps failing, pretty sure it's Mango#42x", [("password", "Mango#42x")]),
+        ("changed the password twice: the old one was Kite_2020 and the new one is Kite_2021",
+         [("password", "Kite_2020"), ("password", "Kite_2021")]),
+        ("登录密码被改了，改完以后是 Hz998877a", [("password", "Hz998877a")]),
+        ("my password is fine, it was v6.84.0 of the app that broke", []),
+        ("the password reset mail, it was 2024-05-01 when I asked", []),
+        # user name and password on either side of a slash
+        ("account: li.ming@example.com / Lm#556677", [("password", "Lm#556677")]),
+        ("login ok / web 2024/05/01", []),
+        # filler words and an aside before the separator
+        ("the password I chose for the app (stupid, I know) is Pear!1990", [("password", "Pear!1990")]),
+        ("the api secret they showed me once — 0F9E8D7C6B5A49382716A5B4C3D2E1F0",
+         [("api_secret", "0F9E8D7C6B5A49382716A5B4C3D2E1F0")]),
+        # codes: told after a pronoun, copied with a dash, named after what they unlock
+        ("the code came by email, it's 551902", [("verification_code", "551902")]),
+        ("code: 551-902", [("verification_code", "551-902")]),
+        ("my withdrawal code is 551902", [("verification_code", "551902")]),
+        ("error code 51008, it is shown twice", []),
+        ("2FA on; API key 804697a0-9cca-431a-b9da-ea5701077430", []),
+        # a plain "card" before a Luhn-valid number; a Luhn-valid UID without card words is fine
+        ("card: 4539578763621486 exp 11/26", [("bank_card", "4539578763621486")]),
+        ("UID 4539578763621486, the OKX card app crashed", []),
+    ],
+)
+def test_phrasing_families_found_on_unseen_text(text, expected):
+    assert kinds(text) == expected

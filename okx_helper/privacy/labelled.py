@@ -116,7 +116,7 @@ _TOLD_LATER = re.compile(
     r"(?:(?<![A-Za-z])(?:(?:new|old|current|previous|original|real|correct|right|first|second)[ \t]+one|"
     r"it|mine)(?:[ \t]*['’][ \t]*s|[ \t]+(?:is|was|should[ \t]+be|must[ \t]+be|has[ \t]+(?:always[ \t]+)?been))"
     r"|(?<![A-Za-z])its|(?:新的|旧的|原来的|以前的|现在的|正确的|应该|肯定|确定|一直|明明|都|现在|目前|"
-    r"(?:重设|重置|修改|更改|改|换|设置|设)了?(?:以后|之后|后|完))(?:是|为|為|成))"
+    r"(?:重设|重置|修改|更改|改|换|设置|设)[了完好]{0,2}(?:以后|之后|後|后))(?:是|为|為|成))"
     r"[ \t]*[:：]?[ \t]*[\"'“‘「]?([!-~]{4,40})"
 )
 _NOT_A_PASSWORD = re.compile(
