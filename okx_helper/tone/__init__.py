@@ -7,10 +7,11 @@ data/strings/tone.toml. This package never imports Textual.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from okx_helper.i18n import t
-from okx_helper.tone import rules, shouting
+from okx_helper.tone import rules, shouting, targeted
 from okx_helper.tone.normalise import fold
 from okx_helper.tone.structure import add_closing, add_greeting, structure
 
@@ -63,6 +64,23 @@ def _punctuation(text: str, folded: str) -> list[tuple[str, int, int, str | None
     return found
 
 
+def _broad(folded: str, specific: list) -> list[tuple[str, int, int, str | None]]:
+    """Findings of the broad layer that no specific rule already covers (rules keep their spans)."""
+    spans = sorted((c[1], c[2]) for c in specific)
+    starts = [s for s, _ in spans]
+    reach, furthest = [], 0  # reach[i]: the furthest end among spans[0..i]
+    for _, end in spans:
+        furthest = max(furthest, end)
+        reach.append(furthest)
+    kept = []
+    for found in targeted.find(folded, folded):
+        index = bisect_left(starts, found.end) - 1  # last specific span starting before `end`
+        if index >= 0 and reach[index] > found.start:
+            continue
+        kept.append((found.category, found.start, found.end, found.suggestion))
+    return kept
+
+
 def _rank(candidate: tuple) -> tuple[int, int]:
     category, start, end, _ = candidate
     return _PRIORITY[category], start - end
@@ -76,6 +94,7 @@ def scan(text: str, lang: str = "en") -> list[ToneFinding]:
     candidates = [(h.category, h.start, h.end, h.suggestion) for h in rules.find(text, folded)]
     candidates += [(s.category, s.start, s.end, s.suggestion) for s in shouting.find(text)]
     candidates += _punctuation(text, folded)
+    candidates += _broad(folded, candidates)
     # Overlaps (rare and local): sweep by start; the stronger category, then the longer span, wins.
     candidates.sort(key=lambda c: (c[1], c[1] - c[2]))
     kept: list[tuple[str, int, int, str | None]] = []

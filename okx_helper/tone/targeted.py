@@ -1,0 +1,301 @@
+"""The broad tone layer: evaluative words aimed at support, judged clause by clause.
+
+The rules (rules.py) are specific phrases; this layer generalises. Broad word lists per category
+(data/tone_targeted.toml, English with simple endings, Chinese as substrings) are compiled once
+into one trie-shaped regex per language, so a draft is read in one pass. Each hit is then judged
+in its clause and sentence: weak words need a target (you, your team, OKX, 你们, 客服 …); any hit
+is dropped when it is quoted, negated, reported as hearsay, about a third party (a scammer, 对方)
+or, for insults, about the writer ("I was an idiot to click"). Orders need an action verb and no
+politeness; counted follow-ups need a number. Only hits are judged, so a scan stays linear.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from okx_helper.resources import load_toml
+from okx_helper.tone import rules
+from okx_helper.tone.fastre import start_finder
+
+_SENTENCE_END = re.compile(r"[.!?。！？；;\n]")
+_CLAUSE_END = re.compile(r"[.!?。！？；;\n,，:：、()（）\"“”「」]|\s[-–—]+\s")
+_WINDOW = 200  # how far a sentence or clause is looked for around a hit
+_CATEGORIES = ("insult", "accusation", "threat", "demand", "pestering")
+_WORD = r"(?<![a-z0-9])(?:{})(?![a-z0-9])"
+_OPEN_QUOTES = {"“": "”", "「": "」", "『": "』", "‘": "’", "《": "》"}
+_APOS_OPEN = re.compile(r"(?<![a-z0-9])'(?=[a-z0-9])")
+_APOS_CLOSE = re.compile(r"(?<=[a-z0-9.!?])'(?![a-z0-9])")
+# An order in English starts its clause with the verb, or says what the writer wants/expects.
+_EN_ORDER_HEAD = r"^\W*(?:(?:just|now|so|and|then|ok|okay|guys|seriously|simply|you)\W+)*(?:{})\b"
+_EN_ORDER_ANY = re.compile(
+    r"\b(?:i|we) (?:want|expect|demand|need|insist)\b|\byou (?:must|need to|have to|better|had better)\b"
+)
+_ZH_PASSIVE = re.compile(r"被[^，,。你您]{0,3}$")
+_EN_PASSIVE = re.compile(r"\b(?:was|were|got|get|been|being|be|is|am|are)(?: \w+)?\s*$")
+_CONDITIONAL = re.compile(r"\W*(?:(?:if|unless|in case|when)\b|如果|假如|要是|若|万一)")
+_FIRST = re.compile(r"\bfirst\b|第一")
+
+
+@dataclass(frozen=True)
+class Found:
+    category: str
+    start: int
+    end: int
+    suggestion: str | None
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    en: re.Pattern
+    zh: re.Pattern
+    terms: dict  # folded form -> tuple of (category, tier)
+    patterns: tuple  # (lang, finder, ((category, tier, regex), ...))
+    targets_en: re.Pattern
+    targets_zh: re.Pattern
+    person_en: re.Pattern
+    person_zh: re.Pattern
+    soft: dict  # name -> compiled regex
+    order_head: re.Pattern
+    actions_zh: re.Pattern
+    suggestions: dict
+
+
+def _entries(raw: str) -> list[str]:
+    return [item.strip() for item in re.split(r"[,\n]", raw) if item.strip()]
+
+
+def _inflect(word: str) -> set[str]:
+    """The word with the usual English endings; odd forms ("joked") are harmless."""
+    forms = {word}
+    if not word.isalpha() or len(word) < 3:
+        return forms
+    forms |= {word + end for end in ("s", "es", "ed", "ing", "er", "ers", "est", "ly")}
+    if word.endswith("e"):
+        forms |= {word + "d", word[:-1] + "ing", word + "r", word + "rs", word + "st"}
+    if word.endswith("y"):
+        forms |= {word[:-1] + end for end in ("ies", "ied", "ier", "iest", "ily")}
+    if word[-1] in "bdgklmnprt" and word[-2] in "aeiou" and word[-3] not in "aeiou":
+        forms |= {word + word[-1] + end for end in ("ed", "ing", "er", "ers")}
+    return forms
+
+
+def _forms(entry: str, lang: str) -> set[str]:
+    if lang == "zh":
+        return {entry}
+    if entry.startswith("="):
+        return {entry[1:]}
+    words = entry.split(" ")
+    if len(words) == 1:
+        return _inflect(entry)
+    first = {" ".join([form] + words[1:]) for form in _inflect(words[0])}
+    last = {" ".join(words[:-1] + [form]) for form in _inflect(words[-1])}
+    return first | last
+
+
+def _trie(words) -> str:
+    """A regex matching any of `words`, shaped as a trie so each position costs one path."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        # Longer words first (greedy); an end here makes the rest optional.
+        return "(?:" + body + ")?" if "" in node else body
+
+    return emit(root)
+
+
+def _alternation(words, lang: str) -> re.Pattern:
+    body = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(_WORD.format(body) if lang == "en" else body)
+
+
+@lru_cache(maxsize=None)
+def _lexicon() -> _Lexicon:
+    data = load_toml("tone_targeted.toml")
+    terms: dict[str, list] = {"en": {}, "zh": {}}
+    for category in _CATEGORIES:
+        section = data[category]
+        for key, raw in section.items():
+            tier, _, lang = key.rpartition("_")
+            if lang not in ("en", "zh") or tier not in ("strong", "weak", "urgency"):
+                continue
+            for entry in _entries(raw):
+                for form in _forms(entry.lower(), lang):
+                    terms[lang].setdefault(form, []).append((category, tier))
+    patterns = []
+    for lang in ("en", "zh"):
+        compiled = []
+        for line in data["patterns"][lang]:
+            category, tier, regex = line.split("|", 2)
+            compiled.append((category, tier, re.compile(regex)))
+        finder = start_finder([c[2].pattern for c in compiled], lang == "en")
+        patterns.append((lang, finder, tuple(compiled)))
+    soft = {name: re.compile(value) for name, value in data["softeners"].items()}
+    actions_en = [re.escape(a) + r"\w*" for a in _entries(data["demand"]["action_en"])]
+    return _Lexicon(
+        en=re.compile(_WORD.format(_trie(terms["en"]))),
+        zh=re.compile(_trie(terms["zh"])),
+        terms={form: tuple(v) for lang in terms for form, v in terms[lang].items()},
+        patterns=tuple(patterns),
+        targets_en=_alternation(_entries(data["targets"]["en"]), "en"),
+        targets_zh=_alternation(_entries(data["targets"]["zh"]), "zh"),
+        person_en=_alternation(_entries(data["person"]["en"]), "en"),
+        person_zh=re.compile(r"(?<!给)(?<!把)(?<!让)(?<!叫)(?<!和)(?:我|咱)(?!的|们的)"),
+        soft=soft,
+        order_head=re.compile(_EN_ORDER_HEAD.format("|".join(actions_en))),
+        actions_zh=_alternation(_entries(data["demand"]["action_zh"]), "zh"),
+        suggestions=data["suggestions"],
+    )
+
+
+def _bounds(folded: str, start: int, end: int, ends: re.Pattern) -> tuple[int, int]:
+    low = max(0, start - _WINDOW)
+    head = low
+    for found in ends.finditer(folded, low, start):
+        head = found.end()
+    tail = ends.search(folded, end, min(len(folded), end + _WINDOW))
+    return head, tail.start() if tail else min(len(folded), end + _WINDOW)
+
+
+def _quoted(folded: str, head: int, start: int) -> bool:
+    before = folded[head:start]
+    for opening, closing in _OPEN_QUOTES.items():
+        if before.count(opening) > before.count(closing):
+            return True
+    if before.count('"') % 2:
+        return True
+    return len(_APOS_OPEN.findall(before)) > len(_APOS_CLOSE.findall(before))
+
+
+def _has(pattern: re.Pattern, folded: str, low: int, high: int, skip: tuple[int, int]) -> bool:
+    """True when `pattern` matches in [low, high) outside the span `skip`."""
+    return bool(pattern.search(folded, low, skip[0]) or pattern.search(folded, skip[1], high))
+
+
+def _last_is_self(lex: _Lexicon, folded: str, head: int, start: int, zh: bool) -> bool:
+    """True when the nearest person named before `start` in the clause is the writer."""
+    person = lex.person_zh if zh else lex.person_en
+    target = lex.targets_zh if zh else lex.targets_en
+    last_self = max((m.start() for m in person.finditer(folded, head, start)), default=-1)
+    last_target = max((m.start() for m in target.finditer(folded, head, start)), default=-1)
+    return last_self > last_target
+
+
+def _judge(lex: _Lexicon, folded: str, start: int, end: int, category: str, tier: str,
+           zh: bool) -> tuple[int, int] | None:
+    """The span to flag for a hit, or None when its context takes the sting out."""
+    s_head, s_tail = _bounds(folded, start, end, _SENTENCE_END)
+    c_head, c_tail = _bounds(folded, start, end, _CLAUSE_END)
+    soft = lex.soft
+    if _quoted(folded, s_head, start) or soft["quoted_after"].search(folded, s_head, start):
+        return None
+    targets = lex.targets_zh if zh else lex.targets_en
+    targeted = _has(targets, folded, c_head, c_tail, (start, end))
+    polite, rights = rules._compiled()[1:]
+    context = rules._context()
+    if category in ("insult", "accusation", "threat"):
+        if soft["hearsay"].search(folded, s_head, start):
+            return None
+        if context["distanced"].search(folded, c_head, start):
+            return None
+        third_scope = (c_head, c_tail) if category == "insult" else (s_head, s_tail)
+        if _has(context["third_party"], folded, *third_scope, (start, end)):
+            return None
+    if category in ("insult", "accusation") or tier == "weak":
+        negation = soft["negation_zh"] if zh else soft["negation_en"]
+        if negation.search(folded, c_head, start):
+            return None
+    if category == "insult":
+        if _last_is_self(lex, folded, c_head, start, zh):
+            return None
+        if tier == "weak" and not targeted:
+            return None
+        return start, end
+    if category == "accusation":
+        if tier == "weak":
+            if polite.search(folded, s_head, s_tail):
+                return None  # a question put politely ("请问是你们发的还是骗局")
+            if not targets.search(folded, c_head, start) or _last_is_self(lex, folded, c_head, start, zh):
+                return None
+            passive = _ZH_PASSIVE if zh else _EN_PASSIVE
+            if passive.search(folded, max(c_head, start - (4 if zh else 12)), start):
+                return None
+    elif category == "threat":
+        if tier == "weak":
+            person = lex.person_zh if zh else lex.person_en
+            if not targeted or not person.search(folded, c_head, c_tail):
+                return None
+            if rights.search(folded, s_head, s_tail):
+                return None
+    elif category == "demand":
+        if polite.search(folded, s_head, end):
+            return None
+        if tier == "urgency":
+            # A deadline the writer asks about, or one stated in a conditional, is no order.
+            if polite.search(folded, s_head, s_tail) or _CONDITIONAL.match(folded, c_head, start):
+                return None
+            if rights.search(folded, s_head, s_tail):
+                return None
+            if soft["self_urgent"].search(folded, c_head, start):
+                return None
+            if zh:
+                if not lex.actions_zh.search(folded, start, c_tail) and not lex.actions_zh.search(
+                    folded, c_head, start
+                ):
+                    return None
+            elif not (lex.order_head.search(folded[c_head:c_tail]) or _EN_ORDER_ANY.search(folded, c_head, c_tail)):
+                return None
+    elif category == "pestering":
+        if _FIRST.search(folded, c_head, c_tail):
+            return None
+    # Whole clause, so the calmer sentence replaces it.
+    while c_head < c_tail and folded[c_head].isspace():
+        c_head += 1
+    while c_tail > c_head and folded[c_tail - 1].isspace():
+        c_tail -= 1
+    return (c_head, c_tail) if c_head < c_tail else (start, end)
+
+
+def _suggestion(lex: _Lexicon, category: str, zh: bool) -> str | None:
+    return lex.suggestions.get(f"{category}_{'zh' if zh else 'en'}")
+
+
+def find(text: str, folded: str) -> list[Found]:
+    """Targeted findings in `text` (`folded` = fold(text)), left to right; they may overlap."""
+    lex = _lexicon()
+    found: list[Found] = []
+    for zh, regex in ((False, lex.en), (True, lex.zh)):
+        for match in regex.finditer(folded):
+            for category, tier in lex.terms.get(match.group(), ()):
+                span = _judge(lex, folded, match.start(), match.end(), category, tier, zh)
+                if span is not None:
+                    found.append(Found(category, *span, _suggestion(lex, category, zh)))
+                    break
+    for lang, finder, compiled in lex.patterns:
+        zh = lang == "zh"
+        pos = 0
+        while True:
+            hit = finder.search(folded, pos)
+            if hit is None:
+                break
+            pos = hit.start() + 1
+            for category, tier, regex in compiled:
+                match = regex.match(folded, hit.start())
+                if match is None or match.end() == match.start():
+                    continue
+                span = _judge(lex, folded, match.start(), match.end(), category, tier, zh)
+                if span is not None:
+                    found.append(Found(category, *span, _suggestion(lex, category, zh)))
+                    pos = match.end()
+                    break
+    found.sort(key=lambda f: (f.start, -f.end))
+    return found
