@@ -97,3 +97,19 @@ async def test_interface_language_switch_is_remembered(private_dirs):
         assert type(app.screen).__name__ == "ContactScreen"
         assert "联系" in str(app.screen.query_one("StepIndicator").content)
     assert load_config().ui_lang == "zh"
+
+
+async def test_unfinished_draft_is_offered_back_and_not_replaced_without_asking(private_dirs):
+    from okx_helper.draft import Draft
+
+    store = DraftStore(private_dirs / "state")
+    store.save(Draft(category="deposit", description="half-written text", step=2))
+    app = WizardApp(ui_lang="en", store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")  # a new email would overwrite it: asked first
+        assert type(app.screen).__name__ == "Confirm"
+        await pilot.press("n")
+        assert type(app.screen).__name__ == "StartScreen"
+        await pilot.press("r")  # resume: straight back to the Details step
+        assert type(app.screen).__name__ == "DescribeScreen"
+        assert app.screen.query_one("#description").text == "half-written text"

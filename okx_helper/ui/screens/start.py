@@ -88,6 +88,15 @@ class StartScreen(Screen):
         app = self.app
         if what == "resume" and app.resumable is not None:
             app.start_wizard(app.resumable)
+        elif what == "new" and app.resumable is not None:
+            from okx_helper.ui.screens.dialogs import Confirm
+
+            # The autosave holds one draft: a new one would overwrite the unfinished one.
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    app.start_wizard()
+
+            app.push_screen(Confirm(self.tr("start_confirm_new"), self.ui_lang), answered)
         elif what == "new":
             app.start_wizard()
         elif what == "reply":
