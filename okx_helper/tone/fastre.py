@@ -107,6 +107,8 @@ def start_finder(patterns: list[str], word_start: bool, flags: int = 0) -> re.Pa
     """A regex matching wherever one of `patterns` (compiled with `flags`) matches (at word
     starts only, if asked)."""
     gate = r"(?<![a-z0-9_])(?=[a-z0-9])" if word_start else ""
+    if word_start and flags & re.ASCII:
+        gate = r"\b(?=[a-z0-9])"  # the same on lower-cased text, and about twice as fast
     try:
         return _fast(patterns, gate, word_start, flags)
     except Exception:  # noqa: BLE001 - any surprise in the parser's shape: plain alternation

@@ -46,6 +46,14 @@ def fold(text: str) -> str:
     # Fast path: str.lower is many times quicker than translate; use it when it keeps the
     # length and nothing full-width or traditional needs folding.
     lowered = text.lower()
-    if len(lowered) == len(text) and not _special().search(text):
+    if len(lowered) != len(text):
+        return text.translate(_table())
+    special = _special()
+    if special.search(lowered) is None:
         return lowered
-    return text.translate(_table())
+    # A few traditional or full-width characters in a long draft: replace just those (translate
+    # over the whole draft costs more); many of them: translate.
+    table = _table()
+    if len(special.findall(lowered, 0, 4096)) > 32:
+        return lowered.translate(table)
+    return special.sub(lambda found: chr(table[ord(found.group())]), lowered)

@@ -24,10 +24,12 @@ def _data() -> tuple[re.Pattern, re.Pattern, re.Pattern, dict]:
 def structure(text: str) -> dict:
     """{"greeting": bool, "closing": bool} for the draft `text`."""
     greet_en, greet_zh, closing, _ = _data()
-    folded = fold(text).strip()
-    first_line = folded.split("\n", 1)[0]
+    # Only the first line and the tail matter: fold just those (folding keeps lengths).
+    stripped = text.strip()
+    newline = stripped.find("\n")
+    first_line = fold(stripped if newline < 0 else stripped[:newline])
     greeting = bool(greet_en.match(first_line) or greet_zh.match(first_line))
-    return {"greeting": greeting, "closing": bool(closing.search(folded[-_TAIL:]))}
+    return {"greeting": greeting, "closing": bool(closing.search(fold(stripped[-_TAIL:])))}
 
 
 def _lang(email_lang: str) -> str:

@@ -32,7 +32,10 @@ _EN_ORDER_ANY = re.compile(
     r"\b(?:i|we) (?:want|expect|demand|need|insist)\b|\byou (?:must|need to|have to|better|had better)\b"
 )
 _ZH_PASSIVE = re.compile(r"被[^，,。你您]{0,3}$")
-_EN_PASSIVE = re.compile(r"\b(?:was|were|got|get|been|being|be|is|am|are)(?: \w+)?\s*$")
+_EN_PASSIVE = re.compile(r"\b(?:was|were|got|get|gets|getting|been|being)(?: \w+)?\s*$")
+_EN_FUTURE = re.compile(r"\b(?:will|shall|gonna|going to|about to)\b|'ll\b")
+_ZH_FUTURE = re.compile(r"[要会将就去把]")
+_WORDS = re.compile(r"[a-z0-9']+|[\u4e00-\u9fff]")
 _CONDITIONAL = re.compile(r"\W*(?:(?:if|unless|in case|when)\b|如果|假如|要是|若|万一)")
 _FIRST = re.compile(r"\bfirst\b|第一")
 
@@ -136,13 +139,14 @@ def _lexicon() -> _Lexicon:
         compiled = []
         for line in data["patterns"][lang]:
             category, tier, regex = line.split("|", 2)
-            compiled.append((category, tier, re.compile(regex)))
-        finder = start_finder([c[2].pattern for c in compiled], lang == "en")
+            compiled.append((category, tier, re.compile(regex, re.ASCII if lang == "en" else 0)))
+        finder = start_finder([c[2].pattern for c in compiled], lang == "en", re.ASCII if lang == "en" else 0)
         patterns.append((lang, finder, tuple(compiled)))
     soft = {name: re.compile(value) for name, value in data["softeners"].items()}
     actions_en = [re.escape(a) + r"\w*" for a in _entries(data["demand"]["action_en"])]
     return _Lexicon(
-        en=re.compile(_WORD.format(_trie(terms["en"]))),
+        # \b with re.ASCII is the cheapest word-start gate ("你们support" has one before s).
+        en=re.compile(r"\b(?=[a-z])(?:" + _trie(terms["en"]) + r")(?![a-z0-9])", re.ASCII),
         zh=re.compile(_trie(terms["zh"])),
         terms={form: tuple(v) for lang in terms for form, v in terms[lang].items()},
         patterns=tuple(patterns),
@@ -181,6 +185,14 @@ def _has(pattern: re.Pattern, folded: str, low: int, high: int, skip: tuple[int,
     return bool(pattern.search(folded, low, skip[0]) or pattern.search(folded, skip[1], high))
 
 
+def _alone(folded: str, head: int, tail: int, start: int, end: int, zh: bool, most: int = 2) -> bool:
+    """True when the clause is little more than the word: a vocative ("…, thieves.", 一群骗子)."""
+    if start - head > 40 or tail - end > 40:
+        return False
+    rest = _WORDS.findall(folded, head, start) + _WORDS.findall(folded, end, tail)
+    return len(rest) <= (most + 1 if zh else most)
+
+
 def _last_is_self(lex: _Lexicon, folded: str, head: int, start: int, zh: bool) -> bool:
     """True when the nearest person named before `start` in the clause is the writer."""
     person = lex.person_zh if zh else lex.person_en
@@ -196,10 +208,16 @@ def _judge(lex: _Lexicon, folded: str, start: int, end: int, category: str, tier
     s_head, s_tail = _bounds(folded, start, end, _SENTENCE_END)
     c_head, c_tail = _bounds(folded, start, end, _CLAUSE_END)
     soft = lex.soft
+    if soft["benign_after"].match(folded, end) or soft["benign_before"].search(
+        folded, max(s_head, start - 24), start
+    ):
+        return None
     if _quoted(folded, s_head, start) or soft["quoted_after"].search(folded, s_head, start):
         return None
     targets = lex.targets_zh if zh else lex.targets_en
-    targeted = _has(targets, folded, c_head, c_tail, (start, end))
+    # Chinese puts the topic before a comma ("你们的客服，真是一群饭桶"): the sentence counts.
+    t_head, t_tail = (s_head, s_tail) if zh else (c_head, c_tail)
+    targeted = _has(targets, folded, t_head, t_tail, (start, end)) or _alone(folded, c_head, c_tail, start, end, zh)
     polite, rights = rules._compiled()[1:]
     context = rules._context()
     if category in ("insult", "accusation", "threat"):
@@ -224,22 +242,36 @@ def _judge(lex: _Lexicon, folded: str, start: int, end: int, category: str, tier
         if tier == "weak":
             if polite.search(folded, s_head, s_tail):
                 return None  # a question put politely ("请问是你们发的还是骗局")
-            if not targets.search(folded, c_head, start) or _last_is_self(lex, folded, c_head, start, zh):
+            before = targets.search(folded, max(t_head, start - 60), start)
+            after = targets.match(folded, end, min(t_tail, end + 12)) or targets.search(
+                folded, end, min(t_tail, end + 12)
+            )
+            if not (before or after or _alone(folded, c_head, c_tail, start, end, zh)):
                 return None
-            passive = _ZH_PASSIVE if zh else _EN_PASSIVE
-            if passive.search(folded, max(c_head, start - (4 if zh else 12)), start):
+            if _last_is_self(lex, folded, c_head, start, zh):
+                return None
+            if zh and _ZH_PASSIVE.search(folded, max(c_head, start - 4), start):
+                return None
+            if not zh and not folded[start:end].endswith("ing") and _EN_PASSIVE.search(
+                folded, max(c_head, start - 16), start
+            ):
                 return None
     elif category == "threat":
         if tier == "weak":
             person = lex.person_zh if zh else lex.person_en
+            future = _ZH_FUTURE if zh else _EN_FUTURE
             if not targeted or not person.search(folded, c_head, c_tail):
+                return None
+            if not future.search(folded, c_head, c_tail):
                 return None
             if rights.search(folded, s_head, s_tail):
                 return None
     elif category == "demand":
         if polite.search(folded, s_head, end):
             return None
-        if tier == "urgency":
+        if tier == "urgency" and _alone(folded, s_head, s_tail, start, end, zh, 0):
+            pass  # "Now." or "Today!" on its own after an order
+        elif tier == "urgency":
             # A deadline the writer asks about, or one stated in a conditional, is no order.
             if polite.search(folded, s_head, s_tail) or _CONDITIONAL.match(folded, c_head, start):
                 return None
