@@ -18,8 +18,8 @@ class WizardApp(App):
     BINDINGS = [
         # Not in the Footer, to leave room for the step's own keys; F1 and the start screen name it.
         Binding("ctrl+q", "request_quit", "Quit", priority=True, show=False),
-        Binding("f2", "toggle_ui_lang", "中文/EN"),
-        Binding("f3", "toggle_email_lang", "Email lang"),
+        # Shown on the start screen only: the steps need the footer's room for their own keys.
+        Binding("f2", "toggle_ui_lang", "中文/EN", show=False),
     ]
 
     def __init__(

@@ -16,7 +16,8 @@ from okx_helper.i18n import t
 def localize_bindings(node: DOMNode, lang: str, area: str = "wizard") -> None:
     relabelled: dict = {}
     for key, binding in type(node)._merged_bindings or BindingsMap():
-        name = f"{area}.key_{binding.action.split('(')[0]}"
+        action = binding.action.split("(")[0].rsplit(".", 1)[-1]  # "app.toggle_ui_lang" -> toggle_ui_lang
+        name = f"{area}.key_{action}"
         text = t(name, lang)
         if text != name:
             binding = replace(binding, description=text)

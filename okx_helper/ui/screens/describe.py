@@ -31,7 +31,8 @@ def _count_findings(draft: Draft, lang: str) -> tuple[int, int]:
 
 class DescribeScreen(StepScreen):
     STEP = 2
-    BINDINGS = [Binding("ctrl+e", "external_editor", "Editor")]
+    # Priority: text fields use ctrl+e for "end of line" and would swallow it; End still does that.
+    BINDINGS = [Binding("ctrl+e,f4", "external_editor", "Editor", priority=True, key_display="^e")]
     _live_timer = None
 
     def compose_body(self) -> ComposeResult:

@@ -21,6 +21,7 @@ class StartScreen(Screen):
         Binding("k", "cases", "Cases"),
         Binding("p", "profile", "Profile"),
         Binding("f1,question_mark", "help", "Help", key_display="F1"),
+        Binding("f2", "app.toggle_ui_lang", "中文/EN"),
     ]
 
     def __init__(self, ui_lang: str) -> None:

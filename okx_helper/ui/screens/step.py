@@ -27,6 +27,7 @@ class StepScreen(Screen):
         Binding("ctrl+n,f10", "next", "Next", key_display="^n"),
         # "?" reaches the step only when no text field has the focus: fields take it as text.
         Binding("f1,question_mark", "help", "Help", key_display="F1"),
+        Binding("f3", "app.toggle_email_lang", "Email lang"),
     ]
 
     def __init__(self, ui_lang: str) -> None:
