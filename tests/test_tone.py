@@ -210,3 +210,49 @@ def test_every_rule_starts_with_a_literal_so_the_fast_finder_stays_fast():
             fastre._expand(list(parsed.data), word_start, expanded)
             for seq in expanded:
                 assert seq and seq[0][0] is fastre._c.LITERAL, rule.regex.pattern[:60]
+
+
+def test_broad_layer_catches_unseen_wording_aimed_at_support():
+    # Words no single rule names, judged in their clause: a target plus an evaluative word.
+    assert "insult" in _categories("Your agents are a bunch of numpties.")
+    assert "insult" in _categories("你们这帮人就是一群草包。")
+    assert "accusation" in _categories("Your staff embezzled my deposit.")
+    assert "accusation" in _categories("平台监守自盗。")
+    assert "threat" in _categories("Mark my words, you will regret the day you froze my account.")
+    assert "demand" in _categories("Reactivate my account today.")
+    assert "pestering" in _categories("I have emailed you every day for two weeks.")
+    assert "pestering" in _categories("我每天都在给你们发邮件。")
+
+
+def test_broad_layer_context_takes_the_sting_out():
+    assert _categories("I was a moron to trust that Telegram 'agent'.") == []
+    assert _categories("我自己太笨了，转错了网络。") == []
+    assert _categories("A scammer pretending to be your staff embezzled my savings.") == []
+    assert _categories("The app says 'Request rejected: incompetent signature'.") == []
+    assert _categories("I'm not saying your staff embezzled anything, the balance is just wrong.") == []
+    assert _categories("Could you please reactivate my account today?") == []
+    assert _categories("I called my bank three times and they say the money left.") == []
+    assert _categories("I'll upload the documents today.") == []
+    assert _categories("The fraud team asked me for a selfie, which I sent.") == []
+    assert _categories("Is this email from you or is it a scam?") == []
+
+
+def test_broad_layer_suggestions_come_from_data_and_replace_the_clause():
+    text = "Your staff embezzled my deposit, so I am writing."
+    (finding,) = scan(text)
+    assert finding.category == "accusation" and finding.suggestion
+    assert apply_suggestion(text, finding).endswith(", so I am writing.")
+
+
+def test_broad_layer_patterns_start_with_a_literal_and_lists_load():
+    from okx_helper.tone import fastre, targeted
+
+    lex = targeted._lexicon()
+    assert len(lex.terms) > 1500  # hundreds of entries per language, with endings
+    assert "swindled" in lex.terms and "木头人" in lex.terms
+    for lang, _, compiled in lex.patterns:
+        for _, _, regex in compiled:
+            expanded: list = []
+            parsed = fastre._sre_parse.parse(regex.pattern)
+            fastre._expand(list(parsed.data), lang == "en", expanded)
+            assert all(seq and seq[0][0] is fastre._c.LITERAL for seq in expanded), regex.pattern[:60]

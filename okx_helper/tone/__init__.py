@@ -91,7 +91,11 @@ def scan(text: str, lang: str = "en") -> list[ToneFinding]:
     if not isinstance(text, str) or not text:
         return []
     folded = fold(text)
-    candidates = [(h.category, h.start, h.end, h.suggestion) for h in rules.find(text, folded)]
+    candidates = [
+        (h.category, h.start, h.end, h.suggestion)
+        for h in rules.find(text, folded)
+        if not targeted.vetoed(h.category, folded, h.start, h.end)
+    ]
     candidates += [(s.category, s.start, s.end, s.suggestion) for s in shouting.find(text)]
     candidates += _punctuation(text, folded)
     candidates += _broad(folded, candidates)

@@ -37,6 +37,10 @@ _EN_FUTURE = re.compile(r"\b(?:will|shall|gonna|going to|about to)\b|'ll\b")
 _ZH_FUTURE = re.compile(r"[要会将就去把]")
 _WORDS = re.compile(r"[a-z0-9']+|[\u4e00-\u9fff]")
 _CONDITIONAL = re.compile(r"\W*(?:(?:if|unless|in case|when)\b|如果|假如|要是|若|万一)")
+_REPORTED = re.compile(r"\b(?:said|says|told me|promised|claimed|wrote)\b|说|承诺|表示|告诉我|答应")
+_WANTS = re.compile(r"(?:i |we )?(?:want|demand|insist|expect)\b")
+_QUESTION = re.compile(r"\b(?:is|was) (?:this|it|that)(?: \w+){0,3}\W*$")
+_SWEAR = re.compile(r"[*#@$!]|\b(?:f|sh|bull|damn|god|hell|wtf|crap|piss|bloody|tm|nm|cn|sb)|他妈|妈的|操|草|卧槽|靠")
 _FIRST = re.compile(r"\bfirst\b|第一")
 
 
@@ -240,7 +244,7 @@ def _judge(lex: _Lexicon, folded: str, start: int, end: int, category: str, tier
         return start, end
     if category == "accusation":
         if tier == "weak":
-            if polite.search(folded, s_head, s_tail):
+            if polite.search(folded, s_head, s_tail) or _QUESTION.search(folded, c_head, start):
                 return None  # a question put politely ("请问是你们发的还是骗局")
             before = targets.search(folded, max(t_head, start - 60), start)
             after = targets.match(folded, end, min(t_tail, end + 12)) or targets.search(
@@ -267,7 +271,9 @@ def _judge(lex: _Lexicon, folded: str, start: int, end: int, category: str, tier
             if rights.search(folded, s_head, s_tail):
                 return None
     elif category == "demand":
-        if polite.search(folded, s_head, end):
+        if polite.search(folded, s_head, end) or _REPORTED.search(folded, c_head, start):
+            return None
+        if not _WANTS.match(folded, start) and soft["self_urgent"].search(folded, c_head, start):
             return None
         if tier == "urgency" and _alone(folded, s_head, s_tail, start, end, zh, 0):
             pass  # "Now." or "Today!" on its own after an order
@@ -287,7 +293,7 @@ def _judge(lex: _Lexicon, folded: str, start: int, end: int, category: str, tier
             elif not (lex.order_head.search(folded[c_head:c_tail]) or _EN_ORDER_ANY.search(folded, c_head, c_tail)):
                 return None
     elif category == "pestering":
-        if _FIRST.search(folded, c_head, c_tail):
+        if _FIRST.search(folded, c_head, c_tail) or soft["other_party"].search(folded, c_head, c_tail):
             return None
     # Whole clause, so the calmer sentence replaces it.
     while c_head < c_tail and folded[c_head].isspace():
@@ -299,6 +305,29 @@ def _judge(lex: _Lexicon, folded: str, start: int, end: int, category: str, tier
 
 def _suggestion(lex: _Lexicon, category: str, zh: bool) -> str | None:
     return lex.suggestions.get(f"{category}_{'zh' if zh else 'en'}")
+
+
+def vetoed(category: str, folded: str, start: int, end: int) -> bool:
+    """True when a specific rule's hit is quoted, an insult is about the writer ("I'm an idiot, I
+    sent it to the wrong chain"), an order is the writer's own plan ("I'll send it now") or the
+    counted calls went to someone else ("I called my bank three times")."""
+    lex = _lexicon()
+    s_head, _ = _bounds(folded, start, end, _SENTENCE_END)
+    if _quoted(folded, s_head, start) or lex.soft["quoted_after"].search(folded, s_head, start):
+        return True
+    c_head, c_tail = _bounds(folded, start, end, _CLAUSE_END)
+    if category == "pestering":
+        return bool(lex.soft["other_party"].search(folded, c_head, c_tail))
+    if category not in ("insult", "demand"):
+        return False
+    zh = not folded[start:end].isascii()
+    targets = lex.targets_zh if zh else lex.targets_en
+    if targets.search(folded, start, end):
+        return False  # "you idiots" names its target
+    if category == "insult":
+        # Swearing is rude whoever it is about ("I am so f**king tired"); name-calling is not.
+        return not _SWEAR.search(folded, start, end) and _last_is_self(lex, folded, c_head, start, zh)
+    return bool(lex.soft["self_urgent"].search(folded, c_head, start))
 
 
 def find(text: str, folded: str) -> list[Found]:
