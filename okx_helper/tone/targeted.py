@@ -60,6 +60,7 @@ class _Lexicon:
     patterns: tuple  # (lang, finder, ((category, tier, regex), ...))
     targets_en: re.Pattern
     targets_zh: re.Pattern
+    targets: re.Pattern  # either language: drafts mix them ("你们客服 are clueless")
     person_en: re.Pattern
     person_zh: re.Pattern
     soft: dict  # name -> compiled regex
@@ -156,6 +157,11 @@ def _lexicon() -> _Lexicon:
         patterns=tuple(patterns),
         targets_en=_alternation(_entries(data["targets"]["en"]), "en"),
         targets_zh=_alternation(_entries(data["targets"]["zh"]), "zh"),
+        targets=re.compile(
+            _alternation(_entries(data["targets"]["en"]), "en").pattern
+            + "|"
+            + _alternation(_entries(data["targets"]["zh"]), "zh").pattern
+        ),
         person_en=_alternation(_entries(data["person"]["en"]), "en"),
         person_zh=re.compile(r"(?<!给)(?<!把)(?<!让)(?<!叫)(?<!和)(?:我|咱)(?!的|们的)"),
         soft=soft,
@@ -200,7 +206,7 @@ def _alone(folded: str, head: int, tail: int, start: int, end: int, zh: bool, mo
 def _last_is_self(lex: _Lexicon, folded: str, head: int, start: int, zh: bool) -> bool:
     """True when the nearest person named before `start` in the clause is the writer."""
     person = lex.person_zh if zh else lex.person_en
-    target = lex.targets_zh if zh else lex.targets_en
+    target = lex.targets
     last_self = max((m.start() for m in person.finditer(folded, head, start)), default=-1)
     last_target = max((m.start() for m in target.finditer(folded, head, start)), default=-1)
     return last_self > last_target
@@ -218,7 +224,7 @@ def _judge(lex: _Lexicon, folded: str, start: int, end: int, category: str, tier
         return None
     if _quoted(folded, s_head, start) or soft["quoted_after"].search(folded, s_head, start):
         return None
-    targets = lex.targets_zh if zh else lex.targets_en
+    targets = lex.targets
     # Chinese puts the topic before a comma ("你们的客服，真是一群饭桶"): the sentence counts.
     t_head, t_tail = (s_head, s_tail) if zh else (c_head, c_tail)
     targeted = _has(targets, folded, t_head, t_tail, (start, end)) or _alone(folded, c_head, c_tail, start, end, zh)
@@ -247,6 +253,8 @@ def _judge(lex: _Lexicon, folded: str, start: int, end: int, category: str, tier
             if polite.search(folded, s_head, s_tail) or _QUESTION.search(folded, c_head, start):
                 return None  # a question put politely ("请问是你们发的还是骗局")
             before = targets.search(folded, max(t_head, start - 60), start)
+            if before and _quoted(folded, s_head, before.start()):
+                before = None  # "a video promising 'double your BTC' was a scam"
             after = targets.match(folded, end, min(t_tail, end + 12)) or targets.search(
                 folded, end, min(t_tail, end + 12)
             )
