@@ -33,14 +33,15 @@ class DraftStore:
     def load(self) -> Draft | None:
         """The unfinished draft, or None. A damaged file is moved aside, never deleted."""
         try:
-            raw = self.path.read_text(encoding="utf-8")
+            raw = self.path.read_bytes()
         except FileNotFoundError:
             return None
         except OSError as error:
             self.warning = f"could not read the saved draft: {error.strerror or error}"
             return None
         try:
-            return Draft.from_json(json.loads(raw))
+            # Bytes that are not UTF-8 count as damage too (UnicodeDecodeError is a ValueError).
+            return Draft.from_json(json.loads(raw.decode("utf-8")))
         except (ValueError, TypeError):
             aside = self.path.with_name(f"draft.corrupt-{time.strftime('%Y%m%d-%H%M%S')}.json")
             try:
