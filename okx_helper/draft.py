@@ -48,4 +48,11 @@ class Draft:
         draft.not_sensitive = [
             (str(pair[0]), str(pair[1])) for pair in draft.not_sensitive if isinstance(pair, (list, tuple)) and len(pair) == 2
         ]
+        # Resuming must land on a real step: an unknown category (another version's, or damage)
+        # sends the user back to choosing one, and the step stays within the six.
+        from okx_helper import categories
+
+        if draft.category not in categories.ids():
+            draft.category, draft.step = "", min(draft.step, 1)
+        draft.step = min(max(draft.step, 0), 5)
         return draft
