@@ -32,6 +32,7 @@ set -g status off
 set -g remain-on-exit on
 set -g history-limit 5000
 set -g escape-time 10
+set -g set-clipboard on
 """
 
 
@@ -198,6 +199,14 @@ class Tmux:
             elif time.monotonic() - since >= quiet:
                 break
         return last
+
+    def record(self, path: Path) -> None:
+        """Append everything the program writes to the terminal from now on to path (raw bytes)."""
+        self._tmux("pipe-pane", "-O", "-t", "t", "cat >> " + shlex.quote(str(path)))
+
+    def buffers(self) -> str:
+        """tmux paste buffers: an OSC 52 sequence reaching tmux would create one (set-clipboard on)."""
+        return self._tmux("list-buffers", "-F", "#{buffer_name}: #{buffer_sample}").stdout
 
     def pane(self, field: str) -> str:
         """A pane format value, e.g. pane_pid, pane_dead, pane_dead_status."""
