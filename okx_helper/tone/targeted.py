@@ -20,6 +20,7 @@ from okx_helper.tone.fastre import start_finder
 
 _SENTENCE_END = re.compile(r"[.!?。！？；;\n]")
 _CLAUSE_END = re.compile(r"[.!?。！？；;\n,，:：、()（）\"“”「」]|\s[-–—]+\s")
+_LAST = {ends: re.compile(r"(?s).*(?:" + ends.pattern + ")") for ends in (_SENTENCE_END, _CLAUSE_END)}
 _WINDOW = 200  # how far a sentence or clause is looked for around a hit
 _CATEGORIES = ("insult", "accusation", "threat", "demand", "pestering")
 _WORD = r"(?<![a-z0-9])(?:{})(?![a-z0-9])"
@@ -41,6 +42,12 @@ _REPORTED = re.compile(r"\b(?:said|says|told me|promised|claimed|wrote)\b|说|�
 _WANTS = re.compile(r"(?:i |we )?(?:want|demand|insist|expect)\b")
 _QUESTION = re.compile(r"\b(?:is|was) (?:this|it|that)(?: \w+){0,3}\W*$")
 _SWEAR = re.compile(r"[*#@$!]|\b(?:f|sh|bull|damn|god|hell|wtf|crap|piss|bloody|tm|nm|cn|sb)|他妈|妈的|操|草|卧槽|靠")
+_SELF_EN = re.compile(
+    r"\b(?:i|i'm|im|i am|i was|i feel|i felt|i've been|i look|i looked|call me|made me|makes me|me)\b"
+    r"(?: (?:like|such|so|a|an|the|complete|total|real|absolute|utter|bit|of|really|very|totally|"
+    r"such an?|being|such a|an absolute|kind of|sort of|too|just|feel|felt|look|am|was)){0,4}\W*$"
+)
+_SELF_ZH = re.compile(r"(?:我|咱)(?:自己|真|真是|就是|是|太|好|简直|实在|也|都|还|有点|觉得自己)*(?:个|一个)?[^，。你您]{0,2}$")
 _FIRST = re.compile(r"\bfirst\b|第一")
 
 
@@ -95,7 +102,13 @@ def _forms(entry: str, lang: str) -> set[str]:
         return {entry[1:]}
     words = entry.split(" ")
     if len(words) == 1:
-        return _inflect(entry)
+        forms = _inflect(entry)
+        for ending in ("ed", "ing"):  # "rigged" also brings "rig", "rigs"
+            if entry.endswith(ending) and len(entry) > len(ending) + 3:
+                stem = entry[: -len(ending)]
+                stem = stem[:-1] if len(stem) > 3 and stem[-1] == stem[-2] else stem
+                forms |= {stem, stem + "s"}
+        return forms
     first = {" ".join([form] + words[1:]) for form in _inflect(words[0])}
     last = {" ".join(words[:-1] + [form]) for form in _inflect(words[-1])}
     return first | last
@@ -173,9 +186,9 @@ def _lexicon() -> _Lexicon:
 
 def _bounds(folded: str, start: int, end: int, ends: re.Pattern) -> tuple[int, int]:
     low = max(0, start - _WINDOW)
-    head = low
-    for found in ends.finditer(folded, low, start):
-        head = found.end()
+    # Greedy ".*" then a delimiter: the last delimiter before `start`, found in one C-level match.
+    last = _LAST[ends].match(folded, low, start)
+    head = last.end() if last else low
     tail = ends.search(folded, end, min(len(folded), end + _WINDOW))
     return head, tail.start() if tail else min(len(folded), end + _WINDOW)
 
@@ -209,7 +222,9 @@ def _last_is_self(lex: _Lexicon, folded: str, head: int, start: int, zh: bool) -
     target = lex.targets
     last_self = max((m.start() for m in person.finditer(folded, head, start)), default=-1)
     last_target = max((m.start() for m in target.finditer(folded, head, start)), default=-1)
-    return last_self > last_target
+    # The writer must also be the one described ("I was an idiot", 我真是个傻子), not the one
+    # who met the idiots ("I've never dealt with such idiots").
+    return last_self > last_target and bool((_SELF_ZH if zh else _SELF_EN).search(folded, head, start))
 
 
 def _judge(lex: _Lexicon, folded: str, start: int, end: int, category: str, tier: str,
@@ -281,7 +296,8 @@ def _judge(lex: _Lexicon, folded: str, start: int, end: int, category: str, tier
     elif category == "demand":
         if polite.search(folded, s_head, end) or _REPORTED.search(folded, c_head, start):
             return None
-        if not _WANTS.match(folded, start) and soft["self_urgent"].search(folded, c_head, start):
+        wants = _WANTS.match(folded, start) or (not zh and _EN_ORDER_ANY.search(folded, c_head, start))
+        if not wants and soft["self_urgent"].search(folded, c_head, start):
             return None
         if tier == "urgency" and _alone(folded, s_head, s_tail, start, end, zh, 0):
             pass  # "Now." or "Today!" on its own after an order
