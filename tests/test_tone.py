@@ -256,3 +256,10 @@ def test_broad_layer_patterns_start_with_a_literal_and_lists_load():
             parsed = fastre._sre_parse.parse(regex.pattern)
             fastre._expand(list(parsed.data), lang == "en", expanded)
             assert all(seq and seq[0][0] is fastre._c.LITERAL for seq in expanded), regex.pattern[:60]
+
+
+def test_ticket_numbers_are_identifiers_not_pestering():
+    for text in ("Regarding ticket #552019, could you please update me?", "Re: [Ticket #8812] Deposit not credited",
+                 "Request no. 4471093 is still open."):
+        assert [f.category for f in scan(text)] == [], text
+    assert [f.category for f in scan("This is email number 14 about the same deposit.")] == ["pestering"]
