@@ -47,8 +47,46 @@ def okx_helper_program() -> str:
     return found
 
 
+# Loaded by the program under test through PYTHONPATH: any internet socket or name lookup is
+# refused and written down, so a test can prove the product opened no connection by itself.
+NETWORK_GUARD = """\
+import os, socket, traceback
+
+_LOG = os.environ.get("OKX_TEST_NETWORK_LOG", "")
+_real_init = socket.socket.__init__
+_real_getaddrinfo = socket.getaddrinfo
+
+
+def _refuse(what):
+    if _LOG:
+        with open(_LOG, "a", encoding="utf-8") as log:
+            log.write(what + "\\n" + "".join(traceback.format_stack(limit=12)) + "\\n")
+    raise OSError("network access is blocked in this test")
+
+
+def _guarded_init(self, family=-1, type=-1, proto=-1, fileno=None):
+    if fileno is None and family in (-1, socket.AF_INET, socket.AF_INET6):
+        _refuse("socket(%r)" % (family,))
+    _real_init(self, family, type, proto, fileno)
+
+
+def _guarded_getaddrinfo(host, *args, **kwargs):
+    _refuse("getaddrinfo(%r)" % (host,))
+
+
+socket.socket.__init__ = _guarded_init
+socket.getaddrinfo = _guarded_getaddrinfo
+"""
+
+
+def network_attempts(root: Path) -> str:
+    """What the program tried to open on the network (empty: nothing)."""
+    log = root / "network-attempts.log"
+    return log.read_text(encoding="utf-8") if log.exists() else ""
+
+
 def private_env(root: Path, **extra: str) -> dict[str, str]:
-    """XDG folders and HOME under root, a colour terminal and a UTF-8 locale."""
+    """XDG folders and HOME under root, a colour terminal, a UTF-8 locale, and no network."""
     env = {
         "HOME": str(root / "home"),
         "XDG_STATE_HOME": str(root / "state"),
@@ -63,8 +101,11 @@ def private_env(root: Path, **extra: str) -> dict[str, str]:
         # A keyring backend that needs no desktop and never asks: the profile store stays quiet.
         "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring",
     }
-    for name in ("home", "documents"):
+    for name in ("home", "documents", "netguard"):
         (root / name).mkdir(parents=True, exist_ok=True)
+    (root / "netguard" / "sitecustomize.py").write_text(NETWORK_GUARD)
+    env["PYTHONPATH"] = str(root / "netguard")
+    env["OKX_TEST_NETWORK_LOG"] = str(root / "network-attempts.log")
     env.update(extra)
     return env
 
@@ -262,10 +303,11 @@ ANSWERS = {
 SENDER = "me@example.com"
 
 
-def tr(key: str, lang: str, **values) -> str:
+def tr(key: str, language: str, /, **values) -> str:
+    """A product string as the user sees it (values may include a `lang` placeholder)."""
     from okx_helper.i18n import t
 
-    return t(key, lang, **values)
+    return t(key, language, **values)
 
 
 def open_describe_step(tm: Tmux, lang: str) -> None:

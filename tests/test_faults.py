@@ -18,7 +18,7 @@ from okx_helper import autosave, categories
 from okx_helper.autosave import DraftStore
 from okx_helper.handoff.environment import Environment
 from okx_helper.ui.app import AUTOSAVE_DELAY, WizardApp
-from termtools import Tmux, okx_helper_program, open_describe_step, private_env, tr
+from termtools import Tmux, network_attempts, okx_helper_program, open_describe_step, private_env, tr
 
 needs_tmux = pytest.mark.skipif(not shutil.which("tmux"), reason="tmux is not installed")
 DRAFT_FIELDS = 8  # Tab presses from the first deposit field to the description
@@ -63,6 +63,7 @@ def test_kill_9_while_typing_loses_at_most_the_last_second(tmp_path):
         tm.wait_for(categories.get("deposit").fields[0].text("label", "en") + " *")
         to_description(tm)
         tm.wait_for(typed)
+    assert network_attempts(tmp_path) == ""
 
 
 # -- an unusable or damaged state directory ----------------------------------------------
@@ -89,6 +90,7 @@ def test_state_directory_that_cannot_exist_warns_and_keeps_working(tmp_path):
         tm.keys("y")
         assert tm.wait_exit() == 0
     assert blocker.read_text() == "a file where the state directory should be"
+    assert network_attempts(tmp_path) == ""
 
 
 async def test_full_disk_warns_once_and_keeps_the_draft_in_memory(private_dirs, no_network, monkeypatch):
@@ -247,14 +249,16 @@ def test_hostile_paste_in_the_wizard_never_reaches_the_terminal_raw(tmp_path):
     saved = list((tmp_path / "documents").glob("*.eml"))
     assert len(saved) == 1
     raw = saved[0].read_bytes()
-    head, _, _ = raw.partition(b"\n\n")
-    assert not re.search(rb"[\x00-\x08\x0b-\x1f\x7f]", head.replace(b"\r\n", b"\n").replace(b"\n", b"")), head
+    head, _, _ = raw.replace(b"\r\n", b"\n").partition(b"\n\n")
+    assert b"Subject:" in head
+    assert not re.search(rb"[\x00-\x08\x0b-\x1f\x7f]", head.replace(b"\n", b"")), head
     message = message_from_bytes(raw, policy=policy.default)
     for name, value in message.items():
         assert not C0_C1.search(str(value)), (name, value)
     body = message.get_content()
     assert "blink end" in body and not C0_C1.search(body.replace("\r\n", "").replace("\n", "")), repr(body)
     assert "Deposit" in message["Subject"] and "missing" in message["Subject"]
+    assert network_attempts(tmp_path) == ""
 
 
 def hostile_eml(path: Path) -> Path:
@@ -293,6 +297,7 @@ def test_verify_reply_text_output_has_no_control_sequences(lang, tmp_path):
     assert not C0_C1.search(out), repr(C0_C1.findall(out))
     assert "PWNED" in out or "12345" in out  # the hostile text is shown, just made harmless
     assert not C0_C1.search(done.stderr.decode("utf-8", "replace"))
+    assert network_attempts(tmp_path) == ""
 
 
 @needs_tmux
@@ -316,3 +321,4 @@ def test_hostile_eml_in_the_reply_checker_never_reaches_the_terminal_raw(tmp_pat
         tm.wait_for(tr("wizard.start_reply", "en"))
         time.sleep(0.3)
         assert_nothing_raw(log, tm, title)
+    assert network_attempts(tmp_path) == ""

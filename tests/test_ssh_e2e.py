@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from termtools import Tmux, check_eml, okx_helper_program, private_env, tr, walk_wizard
+from termtools import Tmux, check_eml, network_attempts, okx_helper_program, private_env, squash, tr, walk_wizard
 
 SSHD = shutil.which("sshd") or ("/usr/sbin/sshd" if os.access("/usr/sbin/sshd", os.X_OK) else None)
 SSH = shutil.which("ssh")
@@ -131,8 +131,6 @@ def test_wizard_over_ssh_detects_the_session_and_saves_the_eml(sshd, tmp_path):
         tm.keys("C-q")
         assert tm.wait_exit() == 0, tm.screen()
 
-    from termtools import squash
-
     screen = squash(seen["handoff"])
     # Detected: an SSH session without a display …
     assert squash(tr("handoff.env_ssh", "en") + " · " + tr("handoff.env_no_display", "en")) in screen
@@ -143,3 +141,4 @@ def test_wizard_over_ssh_detects_the_session_and_saves_the_eml(sshd, tmp_path):
     assert squash(tr("handoff.note_ssh_clipboard", "en")[:30]) in screen
     assert squash(tr("handoff.m_terminal_none", "en")) in screen
     check_eml(saved, "en")
+    assert network_attempts(tmp_path) == ""
