@@ -15,9 +15,7 @@ import time
 import uuid
 from pathlib import Path
 
-# SGR codes that set a colour: 30-37/40-47/90-97/100-107, 38;5;n / 48;5;n, 38;2;r;g;b …
-_SGR = re.compile(r"\x1b\[([0-9;:]*)m")
-ESCAPE_BYTES = re.compile(r"[\x1b\x07\x9b\x9d\x90\x9e\x9f]")
+_SGR = re.compile(r"\x1b\[([0-9;:]*)m")  # a Select Graphic Rendition sequence and its parameters
 # Whitespace, box-drawing and block characters: dropped before comparing, so wrapped text matches.
 _NOISE = re.compile(r"[\s\u2500-\u259f]+")
 
@@ -26,6 +24,8 @@ def squash(text: str) -> str:
     """Text without whitespace or frame characters, so a phrase matches however it was wrapped."""
     return _NOISE.sub("", text)
 
+
+# The pane's shell prints this after the program, with its exit code.
 EXIT_MARK = "okx-helper exited with "
 TMUX_CONF = """\
 set -g status off
@@ -33,7 +33,7 @@ set -g remain-on-exit on
 set -g history-limit 5000
 set -g escape-time 10
 set -g set-clipboard on
-"""
+"""  # set-clipboard on: an OSC 52 that reaches tmux becomes a paste buffer a test can see
 
 
 def okx_helper_program() -> str:
@@ -139,6 +139,23 @@ def hued_colours(captured: str) -> list[str]:
             else:
                 i += 1
     return found
+
+
+def children(pid: int) -> list[int]:
+    """Processes whose parent is pid, read from /proc (no procps needed)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:  # it ended meanwhile
+            continue
+        # "pid (name) state ppid …": the name may contain spaces and parentheses.
+        fields = stat[stat.rindex(")") + 2:].split()
+        if int(fields[1]) == pid:
+            found.append(int(entry.name))
+    return sorted(found)
 
 
 class Tmux:
@@ -258,9 +275,9 @@ class Tmux:
         deadline = time.monotonic() + timeout
         shell = self.pane("pane_pid")
         while time.monotonic() < deadline:
-            found = subprocess.run(["pgrep", "-P", shell], capture_output=True, text=True).stdout.split()
+            found = children(int(shell))
             if found:
-                return int(found[0])
+                return found[0]
             time.sleep(0.1)
         raise AssertionError("the program's process was not found")
 

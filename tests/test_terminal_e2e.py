@@ -1,12 +1,15 @@
 """The installed okx-helper in a real terminal (tmux, 80x24): all six steps with keys only."""
+import json
 import shutil
-
-import pytest
-
 import subprocess
 import sys
 
-from termtools import Tmux, check_eml, network_attempts, okx_helper_program, private_env, walk_wizard
+import pytest
+
+from okx_helper import categories
+from termtools import (
+    FIELDS, Tmux, check_eml, network_attempts, okx_helper_program, open_describe_step, private_env, tr, walk_wizard,
+)
 
 pytestmark = pytest.mark.skipif(not shutil.which("tmux"), reason="tmux is not installed")
 
@@ -35,11 +38,6 @@ def test_network_guard_would_catch_a_connection(tmp_path):
 
 
 def test_f2_f3_switch_languages_and_ctrl_q_keeps_the_draft(tmp_path):
-    import json
-
-    from okx_helper import categories
-    from termtools import FIELDS, open_describe_step, tr
-
     env = private_env(tmp_path)
     time_label = categories.get("deposit").fields[0].text("label", "zh")
     with Tmux(tmp_path, 80, 24) as tm:
