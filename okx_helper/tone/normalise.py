@@ -2,7 +2,7 @@
 
 Every character maps to exactly one character, so an offset in the folded copy is the same
 offset in the original: letters are lower-cased, full-width letters and digits (ＡＢ１) become ASCII,
-traditional Chinese becomes simplified. `str.lower` is used only when it keeps the length ("İ" becomes two
+traditional Chinese becomes simplified, curly apostrophes become straight. `str.lower` is used only when it keeps the length ("İ" becomes two
 characters); otherwise a translation table lower-cases ASCII only.
 """
 from __future__ import annotations
@@ -25,6 +25,9 @@ def _table() -> dict[int, int]:
         if len(pair) != 2:
             raise ValueError(f"tone_lexicon.toml: bad traditional/simplified pair {pair!r}")
         table[ord(pair[0])] = ord(pair[1])
+    # Curly and modifier apostrophes (phones type "you’ll") become the ASCII one the rules use.
+    for code in (0x2018, 0x2019, 0x02BC, 0xFF07):
+        table[code] = 0x27
     # Lower-case last, so full-width capitals end up lower-case too.
     for code in list(table):
         if 0x41 <= table[code] <= 0x5A:

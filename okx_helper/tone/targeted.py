@@ -49,6 +49,7 @@ _SELF_EN = re.compile(
 )
 _SELF_ZH = re.compile(r"(?:我|咱)(?:自己|真|真是|就是|是|太|好|简直|实在|也|都|还|有点|觉得自己)*(?:个|一个)?[^，。你您]{0,2}$")
 _FIRST = re.compile(r"\bfirst\b|第一")
+_SLOT = re.compile(r"\{([a-z_]+)\}")
 
 
 @dataclass(frozen=True)
@@ -153,10 +154,13 @@ def _lexicon() -> _Lexicon:
                 for form in _forms(entry.lower(), lang):
                     terms[lang].setdefault(form, []).append((category, tier))
     patterns = []
+    slots = {name: "(?:" + "|".join(_entries(raw)) + ")" for name, raw in data["slots"].items()}
     for lang in ("en", "zh"):
         compiled = []
         for line in data["patterns"][lang]:
             category, tier, regex = line.split("|", 2)
+            # {name} stands for a word family of [slots]; regex counts ({0,3}) start with a digit.
+            regex = _SLOT.sub(lambda found: slots[found.group(1)], regex)
             compiled.append((category, tier, re.compile(regex, re.ASCII if lang == "en" else 0)))
         finder = start_finder([c[2].pattern for c in compiled], lang == "en", re.ASCII if lang == "en" else 0)
         patterns.append((lang, finder, tuple(compiled)))
@@ -319,6 +323,8 @@ def _judge(lex: _Lexicon, folded: str, start: int, end: int, category: str, tier
     elif category == "pestering":
         if _FIRST.search(folded, c_head, c_tail) or soft["other_party"].search(folded, c_head, c_tail):
             return None
+        if soft["other_matter"].search(folded, s_head, s_tail):
+            return None  # "my third message, but a different issue each time"
     # Whole clause, so the calmer sentence replaces it.
     while c_head < c_tail and folded[c_head].isspace():
         c_head += 1
@@ -341,7 +347,9 @@ def vetoed(category: str, folded: str, start: int, end: int) -> bool:
         return True
     c_head, c_tail = _bounds(folded, start, end, _CLAUSE_END)
     if category == "pestering":
-        return bool(lex.soft["other_party"].search(folded, c_head, c_tail))
+        s_tail = _bounds(folded, start, end, _SENTENCE_END)[1]
+        return bool(lex.soft["other_party"].search(folded, c_head, c_tail)
+                    or lex.soft["other_matter"].search(folded, s_head, s_tail))
     if category not in ("insult", "demand"):
         return False
     zh = not folded[start:end].isascii()
