@@ -263,3 +263,42 @@ def test_ticket_numbers_are_identifiers_not_pestering():
                  "Request no. 4471093 is still open."):
         assert [f.category for f in scan(text)] == [], text
     assert [f.category for f in scan("This is email number 14 about the same deposit.")] == ["pestering"]
+
+
+def test_construction_families_catch_put_downs_threats_and_insinuations_in_new_wording():
+    # Families, not phrases: rhetorical questions, mock praise followed by a failure, comparisons,
+    # future harm to the target, staff names going public, support in league with scammers.
+    assert "insult" in _categories("Well done ignoring my last four emails.")
+    assert "insult" in _categories("Oh great, another canned reply from the bot.")
+    assert "insult" in _categories("What do your agents do all day apart from closing tickets?")
+    assert "insult" in _categories("My cat could run a better exchange than you.")
+    assert "insult" in _categories("你们到底懂不懂业务？")
+    assert "insult" in _categories("要你们干嘛？")
+    assert "threat" in _categories("You’ll regret the day you froze my funds.")  # curly apostrophe
+    assert "threat" in _categories("Your company is going to go under.")
+    assert "threat" in _categories("I'll get the agent fired.")
+    assert "threat" in _categories("我要让你们平台倒闭。")
+    assert "threat" in _categories("这个仇我早晚要报。")
+    assert "accusation" in _categories("You guys are in cahoots with the scammers.")
+    assert "accusation" in _categories("你们就是和黑客一伙的。")
+    assert "pestering" in _categories("说了一遍又一遍，还是没人管。")
+
+
+def test_construction_families_leave_genuine_praise_requests_and_questions_alone():
+    for text in (
+        "Great job fixing the failed withdrawal, thank you!",
+        "Congratulations on the new listing, I still have a question about fees.",
+        "Could you share the name of the agent who handled my case?",
+        "I can only call outside your office hours.",
+        "I'll make sure you have everything you need by Monday.",
+        "You will need to verify my identity again, I assume.",
+        "Who trained your agents on the new travel rule?",
+        "Click the 'Support' button at the bottom.",
+        "This is my third email today, sorry, but each one is about a new issue.",
+        "你们客服真厉害，一下就帮我解决了，谢谢！",
+        "这笔账对不上，请帮我算一下。",
+        "请问这个功能有什么用途？",
+        "我需要你们干什么才能解冻？",
+        "客服只会在工作日回复吗？",
+    ):
+        assert _categories(text) == [], text
