@@ -25,7 +25,8 @@ def default_state_dir() -> Path:
 class DraftStore:
     """The autosaved draft in one file under the state directory."""
 
-    def __init__(self, directory: Path | None = None) -> None:
+    def __init__(self, directory: Path | None = None, lang: str = "en") -> None:
+        self.lang = lang  # of the warnings, which the wizard shows as they are
         self.directory = Path(directory) if directory is not None else default_state_dir()
         self.path = self.directory / FILE_NAME
         self.warning: str | None = None  # the last problem, for the UI to show once
@@ -37,7 +38,7 @@ class DraftStore:
         except FileNotFoundError:
             return None
         except OSError as error:
-            self.warning = f"could not read the saved draft: {error.strerror or error}"
+            self.warning = self._say("unreadable", error=error.strerror or error)
             return None
         try:
             # Bytes that are not UTF-8 count as damage too (UnicodeDecodeError is a ValueError).
@@ -46,9 +47,9 @@ class DraftStore:
             aside = self.path.with_name(f"draft.corrupt-{time.strftime('%Y%m%d-%H%M%S')}.json")
             try:
                 os.replace(self.path, aside)
-                self.warning = f"the saved draft was damaged and was moved to {aside}"
+                self.warning = self._say("damaged", path=aside)
             except OSError:
-                self.warning = "the saved draft was damaged and could not be moved aside"
+                self.warning = self._say("damaged_stuck")
             return None
 
     def save(self, draft: Draft) -> bool:
@@ -58,7 +59,7 @@ class DraftStore:
             self.directory.mkdir(parents=True, exist_ok=True, mode=0o700)
             fd, temp = tempfile.mkstemp(prefix=".draft-", suffix=".tmp", dir=self.directory)
         except OSError as error:
-            self.warning = f"autosave is off ({error.strerror or error}); the draft is kept in memory"
+            self.warning = self._say("off", error=error.strerror or error)
             return False
         try:
             with os.fdopen(fd, "wb") as handle:
@@ -68,7 +69,7 @@ class DraftStore:
                 os.fsync(handle.fileno())
             os.replace(temp, self.path)
         except OSError as error:
-            self.warning = f"autosave failed ({error.strerror or error}); the draft is kept in memory"
+            self.warning = self._say("failed", error=error.strerror or error)
             try:
                 os.unlink(temp)
             except OSError:
@@ -76,6 +77,11 @@ class DraftStore:
             return False
         self.warning = None
         return True
+
+    def _say(self, key: str, **values) -> str:
+        from okx_helper.i18n import t
+
+        return t(f"autosave.{key}", self.lang, **values)
 
     def discard(self) -> None:
         """Forget the draft (after it was sent, or when the user starts anew)."""

@@ -55,3 +55,11 @@ def test_discard_removes_the_file(tmp_path):
     store.discard()
     assert store.load() is None
     store.discard()  # twice is fine
+
+
+def test_warnings_speak_the_interface_language(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    store = DraftStore(blocker / "state", lang="zh")
+    assert not store.save(Draft())
+    assert "自动保存" in store.warning

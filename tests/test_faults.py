@@ -75,11 +75,11 @@ def test_state_directory_that_cannot_exist_warns_and_keeps_working(tmp_path):
     typed = "The withdrawal has been pending for three days now, please check it."
     with Tmux(tmp_path) as tm:
         tm.start([okx_helper_program(), "--lang", "en"], env)
-        tm.wait_for("could not read the saved draft")  # the warning on start
+        tm.wait_for("Could not read the saved draft")  # the warning on start
         open_describe_step(tm, "en")
         to_description(tm)
         tm.type(typed)
-        tm.wait_for("autosave is off")  # said once, when the first save fails
+        tm.wait_for("Autosave is off")  # said once, when the first save fails
         tm.wait_for("kept in memory")
         tm.keys("C-n")  # the wizard goes on, the draft in memory
         tm.wait_for(tr("wizard.privacy_clean", "en"))
@@ -123,7 +123,7 @@ def test_corrupt_autosave_is_moved_aside_reported_and_the_program_runs(tmp_path)
     saved.write_bytes(garbage)
     with Tmux(tmp_path) as tm:
         tm.start([okx_helper_program(), "--lang", "en"], private_env(tmp_path))
-        tm.wait_for("the saved draft was damaged and was moved to")
+        tm.wait_for("The saved draft was damaged; it was moved to")
         aside = list(saved.parent.glob("draft.corrupt-*.json"))
         assert len(aside) == 1 and aside[0].read_bytes() == garbage
         assert not saved.exists()

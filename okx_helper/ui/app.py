@@ -35,7 +35,8 @@ class WizardApp(App):
         self.ui_lang = ui_lang
         self.environment = environment
         self._profile_store = profile_store
-        self.store = store if store is not None else DraftStore()
+        self.store = store if store is not None else DraftStore(lang=ui_lang)
+        self.store.lang = ui_lang
         self.draft = Draft()
         self.resumable: Draft | None = None if new else self.store.load()
         self._save_pending = False
@@ -127,6 +128,7 @@ class WizardApp(App):
     def action_toggle_ui_lang(self) -> None:
         """Switch the interface language; the step screens are rebuilt from the draft."""
         self.ui_lang = "zh" if self.ui_lang == "en" else "en"
+        self.store.lang = self.ui_lang
         localize_bindings(self, self.ui_lang)
         self._rebuild_screens()
         self._remember_ui_lang()
