@@ -56,11 +56,8 @@ class StepScreen(Screen):
         raise NotImplementedError
 
     def changed(self) -> None:
-        """Tell the app the draft changed (autosave, and the step line's email language)."""
+        """Tell the app the draft changed, so that it is autosaved."""
         self.wizard.draft_changed()
-
-    def refresh_indicator(self) -> None:
-        self.query_one(StepIndicator).update(StepIndicator.line(self.STEP, self.ui_lang, self.draft.email_lang))
 
     def action_back(self) -> None:
         self.wizard.go_back()
