@@ -333,10 +333,14 @@ def open_describe_step(tm: Tmux, lang: str) -> None:
 
     tm.wait_for(tr("wizard.start_title", lang), timeout=60)
     tm.keys("n")
-    # The step line names all six steps; below 80 columns its end may be cut off.
+    # The step line names all six steps; below 80 columns it says "Step 1/6 Contact" instead.
     steps = ("contact", "category", "describe", "privacy", "tone", "review")
-    for step in steps if tm.cols >= 80 else steps[:3]:
-        tm.wait_for(tr(f"wizard.step_{step}", lang))
+    if tm.cols >= 80:
+        for step in steps:
+            tm.wait_for(tr(f"wizard.step_{step}", lang))
+    else:
+        tm.wait_for(tr("wizard.step_of", lang, step=1, total=6))
+        tm.wait_for(tr("wizard.step_contact", lang))
     tm.wait_for("support@okx.com")
     tm.keys("Enter")  # the highlighted official address
     deposit = categories.get("deposit")
