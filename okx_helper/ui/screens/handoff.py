@@ -44,7 +44,7 @@ class HandoffScreen(Screen):
     HandoffScreen #handoff-env { color: $text-muted; }
     HandoffScreen #handoff-ssh { margin: 1 0 0 0; }
     HandoffScreen #handoff-methods { margin: 1 0 0 0; }
-    HandoffScreen #handoff-status { height: auto; max-height: 7; padding: 0 1; display: none; }
+    HandoffScreen #handoff-status { height: auto; max-height: 50%; overflow-y: auto; padding: 0 1; display: none; }
     HandoffScreen #handoff-status.-ok, HandoffScreen #handoff-status.-error { display: block; }
     HandoffScreen #handoff-status.-ok { border-left: thick $success; }
     HandoffScreen #handoff-status.-error { border-left: thick $error; }
@@ -357,7 +357,7 @@ class AskFolder(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(tr("eml_prompt", self.ui_lang), markup=False)
+            yield Static(tr("eml_prompt", self.ui_lang), markup=False)  # wraps on narrow terminals
             yield Input(self.default, id="folder")
         yield Footer()
 
