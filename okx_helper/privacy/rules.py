@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from okx_helper import wordtrie
 from okx_helper.resources import load_toml
 
 # A label's space also matches "_", "-" or nothing: people write secret_key, secret-key, SecretKey.
@@ -11,38 +12,9 @@ _SPACE = r"[ _\-]?"
 
 
 def trie_pattern(words, flexible: bool = True) -> str:
-    """One regex alternation for many literals, shaped as a trie.
-
-    sre tries alternatives one by one at each position; a trie makes the scan cost depend on
-    the text's length rather than on the number of words. The longest word wins. With
-    `flexible`, a space, "-" or "_" in a word matches any of them or nothing.
-    """
-    root: dict = {}
-    for word in words:
-        node = root
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        ends = "" in node
-        branches = []
-        for char in sorted(k for k in node if k):
-            head = _SPACE if flexible and char in " -_" else re.escape(char)
-            branches.append(head + emit(node[char]))
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if ends:
-            # Optional continuation, greedy: the longest label is taken.
-            return body + "?" if len(branches) == 1 and _is_atom(body) else "(?:" + body + ")?"
-        return body
-
-    return emit(root)
-
-
-def _is_atom(pattern: str) -> bool:
-    return len(pattern) == 1 or (len(pattern) == 2 and pattern[0] == "\\")
+    """Many literals as one trie-shaped regex; with `flexible`, a space, "-" or "_" in a word
+    matches any of them or nothing."""
+    return wordtrie.trie_pattern(words, space=_SPACE if flexible else None)
 
 
 def data() -> dict:

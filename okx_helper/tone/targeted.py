@@ -17,6 +17,7 @@ from functools import lru_cache
 from okx_helper.resources import load_toml
 from okx_helper.tone import rules
 from okx_helper.tone.fastre import start_finder
+from okx_helper.wordtrie import trie_pattern
 
 _SENTENCE_END = re.compile(r"[.!?。！？；;\n]")
 _CLAUSE_END = re.compile(r"[.!?。！？；;\n,，:：、()（）\"“”「」]|\s[-–—]+\s")
@@ -115,26 +116,6 @@ def _forms(entry: str, lang: str) -> set[str]:
     return first | last
 
 
-def _trie(words) -> str:
-    """A regex matching any of `words`, shaped as a trie so each position costs one path."""
-    root: dict = {}
-    for word in words:
-        node = root
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        # Longer words first (greedy); an end here makes the rest optional.
-        return "(?:" + body + ")?" if "" in node else body
-
-    return emit(root)
-
-
 def _alternation(words, lang: str) -> re.Pattern:
     body = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(_WORD.format(body) if lang == "en" else body)
@@ -168,8 +149,8 @@ def _lexicon() -> _Lexicon:
     actions_en = [re.escape(a) + r"\w*" for a in _entries(data["demand"]["action_en"])]
     return _Lexicon(
         # \b with re.ASCII is the cheapest word-start gate ("你们support" has one before s).
-        en=re.compile(r"\b(?=[a-z])(?:" + _trie(terms["en"]) + r")(?![a-z0-9])", re.ASCII),
-        zh=re.compile(_trie(terms["zh"])),
+        en=re.compile(r"\b(?=[a-z])(?:" + trie_pattern(terms["en"]) + r")(?![a-z0-9])", re.ASCII),
+        zh=re.compile(trie_pattern(terms["zh"])),
         terms={form: tuple(v) for lang in terms for form, v in terms[lang].items()},
         patterns=tuple(patterns),
         targets_en=_alternation(_entries(data["targets"]["en"]), "en"),
