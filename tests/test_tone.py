@@ -302,3 +302,23 @@ def test_construction_families_leave_genuine_praise_requests_and_questions_alone
         "客服只会在工作日回复吗？",
     ):
         assert _categories(text) == [], text
+
+
+def test_fast_start_finder_shares_prefixes_and_still_matches_where_the_patterns_do():
+    import re
+
+    from okx_helper.tone import targeted
+    from okx_helper.tone.normalise import fold
+
+    text = fold(
+        "Nice job losing my deposit. Great job fixing it, thanks. Is anyone home? 你们到底会不会做事，"
+        "真行啊你们，连地址都能搞错。I'll make sure everyone knows. one more excuse and I go public. "
+        "Still no reply. Great. a toddler could do better than your agents. 要你们干嘛 12 emails so far"
+    )
+    for lang, finder, compiled in targeted._lexicon().patterns:
+        gate = r"\b(?=[a-z0-9])" if lang == "en" else ""
+        flags = re.ASCII if lang == "en" else 0
+        plain = re.compile(gate + "(?:" + "|".join(f"(?:{c[2].pattern})" for c in compiled) + ")", flags)
+        hits = [pos for pos in range(len(text)) if plain.match(text, pos)]
+        assert hits, lang
+        assert hits == [pos for pos in range(len(text)) if finder.match(text, pos)], lang

@@ -4,7 +4,7 @@ Python's regex engine tries every alternative of an alternation at every positio
 only when each alternative starts with a literal character (it compares one character and moves
 on). This module rewrites a list of rules into that shape, working on the parsed pattern:
 leading groups, optional parts and small character sets are distributed ("(?:a|b)c" becomes
-"ac|bc"), then alternatives are grouped by their first character ("ab|ac" becomes "a(?:b|c)").
+"ac|bc"), then alternatives are grouped by their literal prefixes ("abc|abd" becomes "ab(?:c|d)").
 The result matches exactly where one of the rules matches, so it only tells the caller where to
 look; which rule matched, and how far, is asked of the rules themselves.
 
@@ -24,6 +24,7 @@ except ImportError:  # pragma: no cover - Python 3.10
 
 _MAX_ALTERNATIVES = 5000  # distribution is exponential in theory; real rules stay far below
 _SMALL_SET = 12  # a character set this small is spread into one alternative per character
+_MAX_DEPTH = 24  # how deep literal prefixes are shared (longer ones stay as they are)
 
 
 class _TooBig(Exception):
@@ -72,8 +73,9 @@ def _expand(seq: list, word_start: bool, out: list) -> None:
         out.append(seq)
 
 
-def _grouped(alternatives: list[list], state) -> list:
-    """One alternative per first character, each followed by the alternation of the tails."""
+def _grouped(alternatives: list[list], state, depth: int = 0) -> list:
+    """One alternative per first character, each followed by the alternation of the tails, which
+    are grouped the same way: a trie over the literal prefixes, so a word start costs one path."""
     by_first: dict[int, list] = {}
     others: list = []
     for seq in alternatives:
@@ -86,6 +88,8 @@ def _grouped(alternatives: list[list], state) -> list:
         if any(not tail for tail in tails):
             branches.append([(_c.LITERAL, char)])  # the character alone already matches
             continue
+        if len(tails) > 1 and depth < _MAX_DEPTH:
+            tails = _grouped(tails, state, depth + 1)
         subs = [_sre_parse.SubPattern(state, tail) for tail in tails]
         tail_item = (_c.BRANCH, (None, subs)) if len(subs) > 1 else None
         branches.append([(_c.LITERAL, char)] + ([tail_item] if tail_item else list(tails[0])))
