@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 # command name -> module in okx_helper.commands with configure(parser) and run(args)
@@ -40,7 +41,12 @@ def main(argv: list[str] | None = None) -> int:
         parser = argparse.ArgumentParser(prog=f"okx-helper {name}")
         module.configure(parser)
         args = parser.parse_args(argv[1:])
-        return module.run(args)
+        try:
+            return module.run(args)
+        except BrokenPipeError:
+            # The reader went away (`| head`): stop quietly, as command-line tools do.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 141  # 128 + SIGPIPE, what a shell reports for such a command
     if argv and not argv[0].startswith("-"):
         print(f"okx-helper: unknown command {argv[0]!r}; known: {', '.join(COMMANDS)}", file=sys.stderr)
         return 2
