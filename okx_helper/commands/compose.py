@@ -41,7 +41,11 @@ def _read(path: str, lang: str) -> dict:
     from okx_helper.resources import tomllib
 
     try:
-        data = sys.stdin.buffer.read() if path == "-" else open(path, "rb").read()
+        if path == "-":
+            data = sys.stdin.buffer.read()
+        else:
+            with open(path, "rb") as handle:  # closed at once, not whenever the GC gets to it
+                data = handle.read()
     except OSError as err:
         raise AnswersError(t("compose.unreadable", lang, path=path, error=err.strerror or err)) from None
     try:
