@@ -22,6 +22,7 @@ KINDS = ("email", "chat", "web")
 LANGS = ("en", "zh")
 # An address has at most 254 characters; leave room for a display name around it.
 MAX_INPUT = 1000
+LOCAL_MAX = 64
 
 
 # ---------------------------------------------------------------- the directory
@@ -159,11 +160,16 @@ def claim(text: str | None) -> str | None:
     if not text:
         return None
     tables = lookalike.tables()
+    # Invisible format characters (zero-width joiners, soft hyphens) only serve to break words.
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
     if lookalike.cjk_brand(text):
         return "brand"
     folded, _ = lookalike.fold(unicodedata.normalize("NFKC", text))
-    for label in re.split(r"[^a-z0-9]+", folded):
-        if label and lookalike.brand_match(label, allow_typo=False):
+    labels = [label for label in re.split(r"[^a-z0-9]+", folded) if label]
+    if _spelled_out(labels):
+        return "brand"
+    for label in labels:
+        if lookalike.brand_match(label, allow_typo=False) or _doubled_brand(label):
             return "brand"
     plain = unicodedata.normalize("NFKC", text)
     if any(word in plain for word in tables["service_cjk"]):
@@ -173,6 +179,39 @@ def claim(text: str | None) -> str | None:
         if strong and "" in lookalike.cores(token, tables["service_peel"]):
             return "service"
     return None
+
+
+def _spelled_out(labels: list[str]) -> bool:
+    """The brand spelled with separators between its letters: 'O K X', 'o.k.x', 'ok.x.support'.
+    Joined pieces must name the brand exactly (words like 'support' peeled off), so that
+    'ok.xavier' or 'Ok Xu' do not count."""
+    t = lookalike.tables()
+    candidates, run = [], []
+    for label in labels + [""]:
+        if 0 < len(label) <= 2:
+            run.append(label)
+            continue
+        if len(run) >= 2:
+            candidates.append("".join(run))
+        run = []
+    if len(labels) > 1:
+        candidates.append("".join(labels))
+    for word in candidates:
+        peeled = lookalike.cores(word.translate(lookalike.LEET), t["affix_set"])
+        if any(brand in peeled for brand in t["brands"]):
+            return True
+    return False
+
+
+def _doubled_brand(label: str) -> bool:
+    """okkx, ookx: the brand with one letter typed twice."""
+    word = label.translate(lookalike.LEET)
+    for brand in lookalike.tables()["brands"]:
+        if len(word) == len(brand) + 1 and any(
+            word == brand[: i + 1] + brand[i:] for i in range(len(brand))
+        ):
+            return True
+    return False
 
 
 def _say(lang: str, items) -> list[str]:
@@ -205,6 +244,11 @@ def check_address(raw: str, lang: str = "en") -> AddressCheck:
         return AddressCheck(given, "invalid", None, _say(lang, [("invalid", {"error": str(exc)})]), name)
     normalized = result.normalized
     local, _, typed_domain = addr.rpartition("@")
+    # RFC 5321 caps the local part at 64 octets; email-validator only checks it in strict
+    # mode (2.2+), and servers refuse longer ones.
+    local_bytes = len(result.local_part.encode("utf-8"))
+    if local_bytes > LOCAL_MAX:
+        return AddressCheck(given, "invalid", None, _say(lang, [("local_too_long", {"length": local_bytes})]), name)
     finding = lookalike.analyse(typed_domain)
 
     if finding.verdict == "official":

@@ -15,7 +15,7 @@ from functools import lru_cache
 from okx_helper.resources import load_toml
 
 # Digits that stand in for letters in the brand (0kx, 0k3x); others never spell it.
-_LEET = str.maketrans({"0": "o", "3": "e"})
+LEET = _LEET = str.maketrans({"0": "o", "3": "e"})
 # Label separators IDNA treats as a full stop.
 _DOTS = str.maketrans({"\u3002": ".", "\uff0e": ".", "\uff61": "."})
 _KEYBOARD = ("1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm")

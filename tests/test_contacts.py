@@ -203,3 +203,22 @@ def test_one_homoglyph_anywhere_in_okx_com_is_a_lookalike(data):
        st.from_regex(r"[a-z0-9]{3,10}", fullmatch=True))
 def test_okx_display_name_on_free_mail_is_impersonation(domain, name, local):
     assert check_address(f"{name} <{local}@{domain}>").verdict == "freemail_impersonation"
+
+
+def test_a_local_part_over_64_bytes_is_invalid():
+    assert check_address("x" * 64 + "@okx.com").verdict == "official"
+    long_one = check_address("x" * 65 + "@okx.com", "zh")
+    assert long_one.verdict == "invalid" and "65" in long_one.reasons[0]
+    # Counted in bytes, as servers do: 22 Chinese characters are 66 bytes.
+    assert check_address("客" * 22 + "@qq.com").verdict == "invalid"
+
+
+@pytest.mark.parametrize("name", ["O K X", "o.k.x", "Ο Κ Χ", "O\u200cKX", "O. K. X. Team", "OKKX Support"])
+def test_a_brand_spelled_apart_or_doubled_is_still_a_claim(name):
+    assert check_address(f'"{name}" <alerts@mailer-notify.net>').verdict == "freemail_impersonation"
+
+
+@pytest.mark.parametrize("text", ["Ok Xu <a@mailer.net>", "ok.xavier@gmail.com", "Mr. Ok <a@b.net>",
+                                  "box.ok@gmail.com", "a.b.c@gmail.com"])
+def test_short_words_that_do_not_join_into_the_brand_stay_unrelated(text):
+    assert check_address(text).verdict == "unrelated"
