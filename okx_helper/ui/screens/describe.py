@@ -152,7 +152,12 @@ class DescribeScreen(StepScreen):
     # -- $EDITOR ---------------------------------------------------------------------
     def action_external_editor(self) -> None:
         """Edit the free text in $VISUAL/$EDITOR on a private temp file, then read it back."""
-        command = shlex.split(os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi")
+        setting = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+        try:
+            command = shlex.split(setting) or ["vi"]  # a blank setting means no choice
+        except ValueError as error:  # an unclosed quote: say so rather than crash the wizard
+            self.notify(self.tr("describe_editor_failed", error=f"{setting}: {error}"), severity="error")
+            return
         handle, path = tempfile.mkstemp(prefix="okx-helper-", suffix=".txt")  # 0600
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as file:
