@@ -170,13 +170,8 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def html_to_text(html: str) -> tuple[str, list[str]]:
-    """Readable text of an HTML part, and the link targets it contains."""
-    text, links, _ = _html_parts(html)
-    return text, links
-
-
 def _html_parts(html: str) -> tuple[str, list[str], list[Anchor]]:
+    """Readable text of an HTML part, the link targets it contains, and where they are."""
     parser = _HtmlToText()
     try:
         parser.feed(html)
