@@ -269,11 +269,6 @@ def check_address(raw: str, lang: str = "en") -> AddressCheck:
         claims.append(("claim_brand_display", {"name": name}))
     if claim(local) == "brand":
         claims.append(("claim_brand_local", {"local": local}))
-    if freemail and not claims:
-        if claim(name) == "service":
-            claims.append(("claim_service_display", {"name": name}))
-        if claim(local) == "service":
-            claims.append(("claim_service_local", {"local": local}))
     if claims:
         lead = ("freemail", {"domain": domain}) if freemail else ("not_okx", {"domain": domain})
         reasons = [lead, *claims, *finding.reasons, ("impersonation_advice", {"suggest": DEFAULT_ADDRESS})]
@@ -281,6 +276,12 @@ def check_address(raw: str, lang: str = "en") -> AddressCheck:
     reasons = [("unrelated", {"domain": domain}), *finding.reasons]
     if freemail:
         reasons.append(("freemail", {"domain": domain}))
+        # "Support <…@gmail.com>" names no OKX, so it is no impersonation of OKX (issue 5), but a
+        # personal mailbox calling itself support is worth a word of caution.
+        if claim(name) == "service":
+            reasons.append(("claim_service_display", {"name": name}))
+        if claim(local) == "service":
+            reasons.append(("claim_service_local", {"local": local}))
     return AddressCheck(given, "unrelated", normalized, _say(lang, reasons), name)
 
 
