@@ -5,9 +5,10 @@ Exit codes: 0 listed (also when there are none), 2 the database cannot be used.
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from datetime import datetime, timezone
+
+from okx_helper.commands.output import emit, emit_json
+from okx_helper.commands.output import error as emit_error
 
 ADVICE = ("advice_spam", "advice_allow", "advice_thread", "advice_genuine")
 
@@ -89,7 +90,7 @@ def run(args) -> int:
         with open_db(args.db) as db:
             cases = db.list_cases()
     except CasesError as error:
-        print(f"okx-helper cases: {error}", file=sys.stderr)
+        emit_error("cases", error)
         return 2
     now = datetime.now(timezone.utc)
     country = _country(args.country)
@@ -97,18 +98,18 @@ def run(args) -> int:
     advice = [t(f"cases.{key}", lang) for key in ADVICE]
     if args.format == "json":
         out = {"country": country, "advice": advice, "cases": [data for _, data in summaries]}
-        print(json.dumps(out, ensure_ascii=False, indent=2))
+        emit_json(out)
         return 0
     if not cases:
-        print(t("cases.cases_none", lang))
+        emit(t("cases.cases_none", lang))
         return 0
     for case, data in summaries:
-        print(f"{case.subject}")
-        print(describe_case(case, data, lang, now))
-        print()
-    print(t("cases.holidays_from", lang, country=country) if country else t("cases.holidays_none", lang))
-    print()
-    print(t("cases.advice_title", lang))
+        emit(f"{case.subject}")
+        emit(describe_case(case, data, lang, now))
+        emit()
+    emit(t("cases.holidays_from", lang, country=country) if country else t("cases.holidays_none", lang))
+    emit()
+    emit(t("cases.advice_title", lang))
     for line in advice:
-        print(f"- {line}")
+        emit(f"- {line}")
     return 0

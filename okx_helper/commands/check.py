@@ -6,9 +6,10 @@ Exit codes: 0 nothing blocks sending, 1 a blocking privacy finding or a tone fin
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
+
+from okx_helper.commands.output import emit, emit_json
 
 _EXCERPT = 24  # characters of context each side of a finding in the text report
 
@@ -34,7 +35,7 @@ def read_input(path: str) -> str:
 def _error(key: str, lang: str, **values) -> int:
     from okx_helper.i18n import t
 
-    _emit(t(f"privacy.{key}", lang, **values), sys.stderr)
+    emit(t(f"privacy.{key}", lang, **values), sys.stderr)
     return 2
 
 
@@ -56,21 +57,10 @@ def run(args) -> int:
 
     report = check(text, lang)
     if args.format == "json":
-        _emit(json.dumps(report["json"], ensure_ascii=False, indent=2))
+        emit_json(report["json"])
     else:
-        _emit(render_text(text, report, lang))
+        emit(render_text(text, report, lang))
     return 1 if report["blocked"] else 0
-
-
-def _emit(text: str, stream=None) -> None:
-    """Print, in UTF-8 when the terminal's encoding cannot show the text (LANG=C, latin-1)."""
-    stream = stream or sys.stdout
-    try:
-        print(text, file=stream)
-    except UnicodeEncodeError:
-        stream.flush()
-        stream.buffer.write((text + "\n").encode("utf-8"))
-        stream.flush()
 
 
 def check(text: str, lang: str) -> dict:
@@ -141,7 +131,8 @@ def render_text(text: str, report: dict, lang: str) -> str:
     if not report["tone"]:
         lines.append("  " + t("privacy.check_tone_none", lang))
     for f in report["tone"]:
-        lines.append(f"  {_where(text, f.start, lang)} {f.category}: {_excerpt(safe, f.start, f.end)}")
+        label = t(f"wizard.tone_{f.category}", lang)
+        lines.append(f"  {_where(text, f.start, lang)} {label}: {_excerpt(safe, f.start, f.end)}")
         lines.append("    " + f.message)
         if f.suggestion:
             lines.append("    " + t("privacy.check_suggestion", lang, text=f.suggestion))

@@ -6,10 +6,11 @@ information (nothing written) unless --allow-sensitive; 2 invalid answers or unr
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import tempfile
+
+from okx_helper.commands.output import emit, emit_json, error
 
 TOP_KEYS = ("lang", "to", "category", "subject", "description", "profile", "fields")
 PROFILE_KEYS = ("email", "uid", "nickname")
@@ -151,15 +152,14 @@ def _list_categories(fmt: str, lang: str) -> int:
             }
             for c in cats
         ]
-        json.dump(listing, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        emit_json(listing)
         return 0
     for c in cats:
         to = f"  -> {c.suggested_to}" if c.suggested_to else ""
-        print(f"{c.id}: {c.text('title', lang)}{to}")
+        emit(f"{c.id}: {c.text('title', lang)}{to}")
         for f in c.fields:
             mark = t("compose.required_mark" if f.required else "compose.optional_mark", lang)
-            print(f"    {f.id:<22} {f.kind:<10} {mark}  {f.text('label', lang)}")
+            emit(f"    {f.id:<22} {f.kind:<10} {mark}  {f.text('label', lang)}")
     return 0
 
 
@@ -197,12 +197,12 @@ def run(args: argparse.Namespace) -> int:
     if args.list_categories:
         return _list_categories(args.format, lang)
     if not args.answers:
-        print("okx-helper compose: --answers FILE.toml (or --list-categories) is required", file=sys.stderr)
+        error("compose", t("compose.answers_required", lang))
         return 2
     try:
         draft = draft_from_answers(_read(args.answers, lang), lang)
     except AnswersError as err:
-        print(f"okx-helper compose: {err}", file=sys.stderr)
+        error("compose", err)
         return 2
 
     from okx_helper import completeness, compose, draft_checks
@@ -210,7 +210,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         msg = compose.build_message(draft)
     except ValueError as err:  # an address the email package cannot carry safely
-        print(f"okx-helper compose: {err}", file=sys.stderr)
+        error("compose", err)
         return 2
     privacy = draft_checks.privacy_findings(draft, lang)
     tone = draft_checks.tone_findings(draft, lang)
@@ -222,7 +222,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             _write_private(args.eml, compose.to_eml_bytes(msg))
         except OSError as err:
-            print(f"okx-helper compose: {args.eml}: {err.strerror or err}", file=sys.stderr)
+            error("compose", f"{args.eml}: {err.strerror or err}")
             return 2
         eml_path = os.path.abspath(args.eml)
 
@@ -237,36 +237,35 @@ def run(args: argparse.Namespace) -> int:
             "tone": _findings_json(tone),
             "missing": missing,
         }
-        json.dump(report, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        emit_json(report)
     else:
         from okx_helper.contacts import check_address
 
         address = check_address(draft.to, lang)
         if not address.ok:  # a look-alike or unrelated address: say so before anything else
             verdict = t(f"contacts.verdict_{address.verdict}", lang)
-            print(f"{draft.to}: " + "; ".join([verdict, *address.reasons]), file=sys.stderr)
+            emit(f"{draft.to}: " + "; ".join([verdict, *address.reasons]), sys.stderr)
         if privacy:
-            print(t("compose.privacy_heading", lang), file=sys.stderr)
+            emit(t("compose.privacy_heading", lang), sys.stderr)
             for item in privacy:
-                print(_describe(item, "kind"), file=sys.stderr)
+                emit(_describe(item, "kind"), sys.stderr)
         if blocked:
-            print(t("compose.blocked", lang), file=sys.stderr)
+            emit(t("compose.blocked", lang), sys.stderr)
             return 1
         if tone:
-            print(t("compose.tone_heading", lang), file=sys.stderr)
+            emit(t("compose.tone_heading", lang), sys.stderr)
             for item in tone:
-                print(_describe(item, "category"), file=sys.stderr)
+                emit(_describe(item, "category"), sys.stderr)
         if missing:
-            print(t("compose.missing_heading", lang), file=sys.stderr)
+            emit(t("compose.missing_heading", lang), sys.stderr)
             for text in missing:
-                print(f"  - {text}", file=sys.stderr)
+                emit(f"  - {text}", sys.stderr)
         if eml_path:
-            print(t("compose.written", lang, path=eml_path))
+            emit(t("compose.written", lang, path=eml_path))
         else:
             for name in ("From", "To", "Subject"):
                 if msg[name] is not None:
-                    print(f"{name}: {msg[name]}")
-            print()
-            sys.stdout.write(msg.get_content())
+                    emit(f"{name}: {msg[name]}")
+            emit()
+            emit(msg.get_content().rstrip("\n"))
     return 1 if blocked else 0

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
+
+from okx_helper.commands.output import emit, emit_json
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -35,22 +36,21 @@ def run(args: argparse.Namespace) -> int:
 
     lang = detect_ui_lang(getattr(args, "lang", None))
     if not args.addresses:
-        print(t("contacts.cli_usage", lang), file=sys.stderr)
+        emit(t("contacts.cli_usage", lang), sys.stderr)
         return 2
     items = _collect(args)
     if not items:
-        print(t("contacts.cli_nothing", lang), file=sys.stderr)
+        emit(t("contacts.cli_nothing", lang), sys.stderr)
         return 2
     checks = [check_address(item, lang) for item in items]
     if args.format == "json":
-        json.dump([c.to_json() for c in checks], sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        emit_json([c.to_json() for c in checks])
     else:
         for check in checks:
             label = t(f"contacts.verdict_{check.verdict}", lang)
-            print(f"{check.address}: {label}")
+            emit(f"{check.address}: {label}")
             if check.normalized and check.normalized != check.address.split("<")[-1].rstrip(">").strip():
-                print(f"  = {check.normalized}")
+                emit(f"  = {check.normalized}")
             for reason in check.reasons:
-                print(f"  - {reason}")
+                emit(f"  - {reason}")
     return 0 if all(c.ok for c in checks) else 1

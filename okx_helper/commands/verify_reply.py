@@ -5,14 +5,10 @@ Exit 0 genuine, 1 suspicious or fraudulent, 2 unreadable input (one line on stde
 from __future__ import annotations
 
 import argparse
-import json
-import re
 import sys
 from pathlib import Path
 
-# Anything a terminal could interpret (ESC sequences, bidi overrides …) never reaches it.
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
+from okx_helper.commands.output import emit, emit_json
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.description = "Check a reply that claims to come from OKX: sender, authentication, dangers, usefulness."
@@ -50,10 +46,6 @@ def _read(path: str, lang: str) -> bytes:
         raise OSError(t("replies.err_unreadable", lang, path=path, error=error.strerror or error)) from None
 
 
-def _safe(text: str) -> str:
-    return _UNSAFE.sub("", str(text))
-
-
 def format_text(report, lang: str) -> str:
     """The report as plain lines for a terminal."""
     from okx_helper.i18n import t
@@ -81,15 +73,7 @@ def format_text(report, lang: str) -> str:
         lines.append(f"  {t('replies.use_' + key, lang)}{sep}{shown}")
     lines += ["", t("replies.cli_advice", lang)]
     lines += [f"  - {line}" for line in report.advice]
-    return "\n".join(_safe(line) for line in lines)
-
-
-def _emit(text: str) -> None:
-    try:
-        print(text)
-    except UnicodeEncodeError:  # a terminal that cannot show Chinese still gets every fact
-        sys.stdout.write(text.encode(sys.stdout.encoding or "ascii", "backslashreplace").decode(
-            sys.stdout.encoding or "ascii") + "\n")
+    return "\n".join(lines)
 
 
 def run(args) -> int:
@@ -105,17 +89,16 @@ def run(args) -> int:
     except UnreadableReply as error:
         from okx_helper.replies import explain_unreadable
 
-        print(_safe(t("replies.cli_error", lang, error=explain_unreadable(error, lang))), file=sys.stderr)
+        emit(t("replies.cli_error", lang, error=explain_unreadable(error, lang)), sys.stderr)
         return 2
     except OSError as error:
-        print(_safe(t("replies.cli_error", lang, error=error)), file=sys.stderr)
+        emit(t("replies.cli_error", lang, error=error), sys.stderr)
         return 2
     except Exception as error:  # never a traceback for a damaged message
-        print(_safe(t("replies.cli_error", lang, error=f"cannot read this message ({type(error).__name__})")),
-              file=sys.stderr)
+        emit(t("replies.cli_error", lang, error=t("replies.err_damaged_kind", lang, kind=type(error).__name__)), sys.stderr)
         return 2
     if args.format == "json":
-        _emit(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+        emit_json(report.to_json())
     else:
-        _emit(format_text(report, lang))
+        emit(format_text(report, lang))
     return 0 if report.verdict == "genuine" else 1
