@@ -165,6 +165,8 @@ async def test_desktop_opener_gets_the_exact_mailto_url(tmp_path, config):
     async with app.run_test(size=(80, 24)) as pilot:
         assert methods_text(app).index("Desktop mail client") < methods_text(app).index("Terminal")
         await pilot.press("d")
+        await app.workers.wait_for_complete()  # the opener runs in a thread
+        await pilot.pause()
         assert record.read_text(encoding="utf-8") == mailto.mailto_url("support@okx.com", SUBJECT, BODY)
         assert "Opened your mail client" in status(app)
     assert load_config(config.path).method == "desktop"
@@ -175,6 +177,8 @@ async def test_desktop_opener_failure_is_reported_briefly(tmp_path, config):
     app = Host(HandoffScreen(make_message(), "en", Environment(display=True, opener=(str(opener),)), config))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("d")
+        await app.workers.wait_for_complete()  # the opener runs in a thread
+        await pilot.pause()
         assert status(app) == "Could not open the mail client: exit code 4"
         assert app.handoff.check_action("sent", ()) is False
 
@@ -187,6 +191,8 @@ async def test_desktop_over_length_saves_the_eml_and_says_so(tmp_path, config):
     app = Host(HandoffScreen(make_message(long_body), "en", env, config))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("d")
+        await app.workers.wait_for_complete()  # the opener runs in a thread
+        await pilot.pause()
         saved = list((tmp_path / "drafts").glob("*.eml"))
         assert len(saved) == 1
         url = record.read_text(encoding="utf-8")

@@ -195,6 +195,11 @@ class HandoffScreen(Screen):
 
     # -- the methods -------------------------------------------------------------------
     def _handoff_desktop(self, method: Method) -> None:
+        self._open_desktop()
+
+    @work(thread=True, exclusive=True, group="desktop")
+    def _open_desktop(self) -> None:
+        """In a thread: an opener that hangs (up to its time-out) must not freeze the wizard."""
         from okx_helper.handoff import desktop
 
         try:
@@ -204,12 +209,10 @@ class HandoffScreen(Screen):
         except (OSError, ValueError, subprocess.SubprocessError) as exc:
             # The opener's own exit code is enough; the whole URL would only drown it.
             error = f"exit code {exc.returncode}" if isinstance(exc, subprocess.CalledProcessError) else exc
-            self.show(self.tr("desktop_failed", error=error), error=True)
+            self.app.call_from_thread(self.show, self.tr("desktop_failed", error=error), True)
             return
-        if result.shortened:
-            self.handed_off("desktop", self.tr("desktop_shortened", path=result.eml_path))
-        else:
-            self.handed_off("desktop", self.tr("desktop_opened"))
+        note = self.tr("desktop_shortened", path=result.eml_path) if result.shortened else self.tr("desktop_opened")
+        self.app.call_from_thread(self.handed_off, "desktop", note)
 
     def _handoff_terminal(self, method: Method) -> None:
         from okx_helper.handoff.mailto import mailto_url
