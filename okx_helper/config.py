@@ -119,7 +119,7 @@ def save_config(config: Config, path: str | os.PathLike | None = None) -> Path:
     import tomli_w
 
     path = Path(path or config.path or config_path())
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     data = tomli_w.dumps(config.to_toml_dict()).encode("utf-8")
     fd, tmp = tempfile.mkstemp(prefix=".config-", suffix=".toml", dir=path.parent)  # mkstemp: 0600
     try:

@@ -35,11 +35,3 @@ def load_toml(name: str) -> dict:
     """A TOML file from okx_helper/data, parsed once."""
     with open(data_path(name), "rb") as handle:
         return tomllib.load(handle)
-
-
-@lru_cache(maxsize=None)
-def load_json(name: str):
-    import json  # only some engines keep JSON data; the first screen needs none
-
-    with open(data_path(name), encoding="utf-8") as handle:
-        return json.load(handle)

@@ -73,3 +73,26 @@ async def test_no_suspend_is_a_message(private_dirs, no_network, monkeypatch):
     notes, text, calls = await _edit(private_dirs, monkeypatch, None, "vi", suspend=False)
     assert calls == [] and text == "My deposit"
     assert notes == [("warning", t("wizard.describe_no_editor_here", "en"))], notes
+
+
+async def test_an_editor_that_removes_its_file_leaves_the_text_alone(private_dirs, no_network, monkeypatch):
+    import os
+
+    def removing_editor(argv, check=False):
+        os.unlink(argv[-1])
+
+    monkeypatch.setattr(describe.subprocess, "run", removing_editor)
+    monkeypatch.setattr(tempfile, "tempdir", str(private_dirs))
+    monkeypatch.setenv("EDITOR", "vi")
+    monkeypatch.setattr(WizardApp, "suspend", lambda self: contextlib.nullcontext())
+    app = WizardApp(ui_lang="en", store=DraftStore(private_dirs / "state"), new=True, environment=Environment())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n", "enter")
+        ids = [c.id for c in categories.categories()]
+        await pilot.press(*["down"] * ids.index("deposit"), "enter")
+        app.screen.query_one("#description").focus()
+        await pilot.press(*"My deposit")
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert app.draft.description == "My deposit"
+        assert [(n.severity, n.message) for n in app._notifications] == [("warning", t("wizard.describe_editor_lost", "en"))]

@@ -14,14 +14,20 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.description = "Check a reply that claims to come from OKX: sender, authentication, dangers, usefulness."
     parser.add_argument("file", help="the saved reply (.eml or plain text), or - to read stdin")
     parser.add_argument("--anti-phishing-code", dest="anti_phishing_code", default=None,
-                        help="your OKX anti-phishing code (default: the one in your saved profile)")
+                        help="your OKX anti-phishing code (default: the one in your saved profile, when run from a terminal)")
     parser.add_argument("--question", default=None, help="what you asked, to judge whether the reply answers it")
     parser.add_argument("--format", choices=["text", "json"], default="text")
     parser.add_argument("--lang", choices=["en", "zh"], default=None, help="language of the report")
 
 
 def _saved_code() -> str | None:
-    """The anti-phishing code from the saved profile, if there is one (never raises)."""
+    """The anti-phishing code from the saved profile, if there is one (never raises).
+
+    Only for a person at a terminal: in a script, a keyring may block on an unlock prompt,
+    so scripts pass --anti-phishing-code instead.
+    """
+    if not sys.stdin.isatty():
+        return None
     try:
         from okx_helper.profile import ProfileStore
 

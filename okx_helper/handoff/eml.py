@@ -130,7 +130,7 @@ def default_dir() -> Path:
 def save(msg: EmailMessage, directory: str | os.PathLike | None = None) -> Path:
     """Write the message as a private (0600) .eml marked X-Unsent: 1, never overwriting; return its path."""
     target = Path(directory).expanduser() if directory else default_dir()
-    target.mkdir(parents=True, exist_ok=True)
+    target.mkdir(parents=True, exist_ok=True, mode=0o700)
     draft = copy.deepcopy(msg)
     del draft["X-Unsent"]
     draft["X-Unsent"] = "1"  # mail clients open such a file as a draft ready to send

@@ -1,6 +1,7 @@
 """Step 3: the category's fields, the free text, and who the user is to support."""
 from __future__ import annotations
 
+import contextlib
 import os
 import shlex
 import subprocess
@@ -171,10 +172,15 @@ class DescribeScreen(StepScreen):
             except OSError as error:
                 self.notify(self.tr("describe_editor_failed", error=str(error)), severity="error")
                 return
-            with open(path, encoding="utf-8", errors="replace") as file:
-                text = file.read()
+            try:
+                with open(path, encoding="utf-8", errors="replace") as file:
+                    text = file.read()
+            except FileNotFoundError:  # the editor removed its file: keep the text as it was
+                self.notify(self.tr("describe_editor_lost"), severity="warning")
+                return
         finally:
-            os.unlink(path)
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(path)
         self.query_one("#description", TextArea).load_text(text)
         self.draft.description = text
         self.changed()
