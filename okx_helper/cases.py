@@ -68,7 +68,19 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 
 class CasesError(Exception):
-    """The cases database cannot be used; the message says why and what to do, in plain words."""
+    """The cases database cannot be used; the message says why and what to do, in plain words.
+
+    str() is the English text; message(lang) gives it in the interface's language.
+    """
+
+    def __init__(self, key: str, **values) -> None:
+        self.key, self.values = key, values
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str) -> str:
+        from okx_helper.i18n import t
+
+        return t(f"cases.err_{self.key}", lang, **self.values)
 
 
 def default_db_path() -> Path:
@@ -233,13 +245,9 @@ def _corrupt(path: Path, detail: str) -> CasesError:
     try:
         # Opening the same damaged file again must not pile up identical copies.
         copy = _same_backup(path) or _backup(path, "damaged")
-        kept = f"A copy was kept at {copy}."
     except OSError as error:
-        kept = f"No copy could be made ({error.strerror or error})."
-    return CasesError(
-        f"The cases database {path} is damaged ({detail}). It was left as it is, nothing was deleted. "
-        f"{kept} Move the file away to start a new one, or try `sqlite3 {path} .recover`."
-    )
+        return CasesError("damaged_no_copy", path=path, detail=detail, error=error.strerror or error)
+    return CasesError("damaged", path=path, detail=detail, copy=copy)
 
 
 def _is_locked(error: sqlite3.Error) -> bool:
@@ -267,7 +275,7 @@ class CasesDB:
                 with open(path, "rb") as handle:
                     head = handle.read(len(SQLITE_MAGIC))
             except OSError as error:
-                raise CasesError(f"The cases database {path} cannot be read: {error.strerror or error}.") from error
+                raise CasesError("unreadable", path=path, error=error.strerror or error) from error
             # An empty file is what a crash between create and first write leaves: treat as new.
             if head and head != SQLITE_MAGIC:
                 raise _corrupt(path, "it is not an SQLite file")
@@ -276,7 +284,7 @@ class CasesDB:
                 path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
                 os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
             except OSError as error:
-                raise CasesError(f"The cases database {path} cannot be created: {error.strerror or error}.") from error
+                raise CasesError("uncreatable", path=path, error=error.strerror or error) from error
         try:
             os.chmod(path, 0o600)
         except OSError:
@@ -284,7 +292,7 @@ class CasesDB:
         try:
             conn = sqlite3.connect(str(path), timeout=timeout)
         except sqlite3.Error as error:
-            raise CasesError(f"The cases database {path} cannot be opened: {error}.") from error
+            raise CasesError("unopenable", path=path, error=error) from error
         try:
             conn.execute("PRAGMA foreign_keys = ON")
             if not fresh:
@@ -296,10 +304,7 @@ class CasesDB:
         except sqlite3.DatabaseError as error:
             conn.close()
             if _is_locked(error):
-                raise CasesError(
-                    f"The cases database {path} is in use by another program (locked). "
-                    "Close the other okx-helper and try again; nothing was changed."
-                ) from error
+                raise CasesError("in_use", path=path) from error
             raise _corrupt(path, str(error)) from error
         return conn
 
@@ -307,10 +312,7 @@ class CasesDB:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
             conn.close()
-            raise CasesError(
-                f"The cases database {self.path} was written by a newer okx-helper (schema {version}, "
-                f"this one knows {SCHEMA_VERSION}). Update okx-helper; nothing was changed."
-            )
+            raise CasesError("newer", path=self.path, version=version, known=SCHEMA_VERSION)
         if version == SCHEMA_VERSION:
             return
         if version > 0 and self.path.is_file():
@@ -344,8 +346,8 @@ class CasesDB:
                 return self.conn.execute(sql, params).lastrowid
         except sqlite3.OperationalError as error:
             if _is_locked(error):
-                raise CasesError(f"The cases database {self.path} is locked by another program; try again.") from error
-            raise CasesError(f"The cases database {self.path} refused the change: {error}.") from error
+                raise CasesError("locked", path=self.path) from error
+            raise CasesError("refused", path=self.path, error=error) from error
 
     # -- cases ------------------------------------------------------------------------------
     def record_sent(self, message: Message, category: str, lang: str, sent_at: datetime | None = None) -> int:

@@ -202,3 +202,18 @@ def test_record_reply_checks_it_against_the_case(tmp_path):
         assert case.status == "replied" and case.ticket == "4567890"
         assert case.replies[0].report["verdict"] == "suspicious"
         assert "usefulness" in case.replies[0].report
+
+
+def test_database_errors_speak_both_languages(tmp_path):
+    from okx_helper.cases import CasesError, open_db
+
+    path = tmp_path / "cases.db"
+    path.write_bytes(b"this is not a database at all" * 10)
+    try:
+        open_db(path)
+    except CasesError as error:
+        assert "damaged" in str(error) and str(path) in str(error)
+        assert "已损坏" in error.message("zh") and str(path) in error.message("zh")
+    else:
+        raise AssertionError("a damaged database must raise CasesError")
+    assert path.read_bytes() == b"this is not a database at all" * 10  # left as it was

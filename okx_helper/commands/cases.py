@@ -90,7 +90,7 @@ def run(args) -> int:
         with open_db(args.db) as db:
             cases = db.list_cases()
     except CasesError as error:
-        emit_error("cases", error)
+        emit_error("cases", error.message(lang))
         return 2
     now = datetime.now(timezone.utc)
     country = _country(args.country)

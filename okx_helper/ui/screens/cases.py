@@ -106,7 +106,7 @@ class ReplyDialog(ModalScreen[bool]):
             result.update(_tr(lang, "reply_unreadable", error=str(error)))
             return
         except CasesError as error:
-            result.update(str(error))
+            result.update(error.message(lang))
             return
         rec = self.recorded
         lines = [_tr(lang, "reply_recorded", verdict=_tr(lang, f"verdict_{rec.verdict}")),
@@ -206,7 +206,7 @@ class FollowupDialog(ModalScreen[bool]):
         try:
             self.db.add_followup(self.case_id, self.draft.message, sent_at=datetime.now(timezone.utc))
         except CasesError as error:
-            self.notify(str(error), severity="error")
+            self.notify(error.message(self.ui_lang), severity="error")
             return
         self.sent = True
         self.notify(_tr(self.ui_lang, "followup_recorded", id=self.case_id))
@@ -272,7 +272,7 @@ class CasesScreen(Screen):
             self.cases = self.db.list_cases()
             self.error = ""
         except CasesError as error:
-            self.cases, self.error = [], str(error)
+            self.cases, self.error = [], error.message(self.ui_lang)
         now = datetime.now(timezone.utc)
         for case in self.cases:
             expect = expectations.assess(case.last_sent_at(), case.category, self.country, now)
@@ -389,5 +389,5 @@ class CasesScreen(Screen):
             change()
             return True
         except CasesError as error:
-            self.notify(str(error), severity="error", timeout=10)
+            self.notify(error.message(self.ui_lang), severity="error", timeout=10)
             return False

@@ -53,7 +53,7 @@ class ReviewScreen(StepScreen):
         try:
             case_id = cases.record_sent(None, self.message, self.draft.category, self.draft.email_lang)
         except cases.CasesError as error:
-            self.notify(str(error), severity="error", timeout=10)
+            self.notify(error.message(self.ui_lang), severity="error", timeout=10)
             return
         self.notify(self.tr("review_case_recorded", case=case_id), timeout=8)
         self.wizard.finish()
