@@ -48,7 +48,17 @@ class Config:
     ui_lang: str = ""  # "en", "zh" or "" to follow the locale
     smtp: SmtpConfig = field(default_factory=SmtpConfig)
     path: Path | None = field(default=None, compare=False)  # where it was read from / goes
-    warning: str = field(default="", compare=False)  # why the file was (partly) ignored
+    warning: str = field(default="", compare=False)  # why the file was (partly) ignored, in English
+    _warning: tuple = field(default=(), compare=False, repr=False)  # (strings key, values) for warning_text
+
+    def warn(self, key: str, **values) -> None:
+        """Record why the file was (partly) ignored; `key` names the entry in strings/handoff.toml."""
+        self._warning = (key, values)
+        self.warning = _text(key, "en", **values)
+
+    def warning_text(self, lang: str) -> str:
+        """The warning in the interface language ("" when there is none)."""
+        return _text(self._warning[0], lang, **self._warning[1]) if self._warning else self.warning
 
     def to_toml_dict(self) -> dict:
         data: dict = {}
@@ -106,11 +116,11 @@ def load_config(path: str | os.PathLike | None = None) -> Config:
     except FileNotFoundError:
         return config
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        config.warning = f"{path}: could not be read ({exc}); using the defaults"
+        config.warn("config_unreadable", path=path, error=exc)
         return config
     ignored = _from_dict(data, config)
     if ignored:
-        config.warning = f"{path}: ignored invalid values for {', '.join(ignored)}"
+        config.warn("config_ignored", path=path, keys=", ".join(ignored))
     return config
 
 
@@ -136,3 +146,9 @@ def save_config(config: Config, path: str | os.PathLike | None = None) -> Path:
         raise
     config.path = path
     return path
+
+
+def _text(key: str, lang: str, **values) -> str:
+    from okx_helper.i18n import t
+
+    return t(f"handoff.{key}", lang, **values)

@@ -65,3 +65,11 @@ def test_config_path_follows_xdg(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
     if sys.platform.startswith("linux"):
         assert config_path() == tmp_path / "okx-helper" / "config.toml"
+
+
+def test_warning_in_the_interface_language(tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_text("method = [unclosed", encoding="utf-8")
+    config = load_config(path)
+    assert "could not be read" in config.warning
+    assert "无法读取" in config.warning_text("zh") and str(path) in config.warning_text("zh")

@@ -109,7 +109,7 @@ class HandoffScreen(Screen):
 
     def on_mount(self) -> None:
         if self.config.warning:
-            self.notify(self.tr("config_warning", warning=self.config.warning), severity="warning", timeout=8)
+            self.notify(self.tr("config_warning", warning=self.config.warning_text(self.ui_lang)), severity="warning", timeout=8)
         self.query_one("#handoff").focus()
 
     def _environment_line(self) -> str:
