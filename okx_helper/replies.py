@@ -481,6 +481,16 @@ def _advice(verdict: str, report_bits: dict, lang: str) -> list[str]:
     return advice
 
 
+# "Re: …" / "回复：…" repeats the user's own subject ("Someone asked for my seed phrase"): those
+# are the user's words, like a quoted message, so they are not the sender's request.
+_REPLY_SUBJECT_RE = re.compile(r"^\s*(?:\[[^\]]{0,60}\]\s*)*(?:re|aw|sv|回复|回覆|答复|答覆)\s*(?:\[\d+\])?\s*[:：]", re.I)
+
+
+def _subject_words(subject: str) -> str:
+    """The part of the subject written by the sender: empty for a reply to the user's subject."""
+    return "" if _REPLY_SUBJECT_RE.match(subject or "") else (subject or "")
+
+
 def verify_reply(data: bytes | str, *, anti_phishing_code: str | None = None, question: str | None = None,
                  lang: str = "en") -> ReplyReport:
     """Check a reply (.eml bytes/text or pasted text); raise UnreadableReply when it cannot be read."""
@@ -494,7 +504,7 @@ def verify_reply(data: bytes | str, *, anti_phishing_code: str | None = None, qu
     reply_to, reply_to_verdicts = _reply_to_check(parsed, lang)
     code = _code_check(parsed, own, anti_phishing_code, lang)
     links, link_dangers = _links_check(parsed, own, lang)
-    dangers = find_dangers(f"{parsed.subject}\n{own}") + link_dangers
+    dangers = find_dangers(f"{_subject_words(parsed.subject)}\n{own}") + link_dangers
     checks = [sender, auth_check, dkim_check, reply_to, code, links]
 
     impersonation = (from_verdict in _IMPERSONATION or rp_verdict in _IMPERSONATION

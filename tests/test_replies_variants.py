@@ -105,6 +105,26 @@ CASES = [
         "receive.\r\nOwl55\r\n"), "Owl55", "fraudulent"),
     ("zh_safe_account_good_headers", raw(GMAIL_PASS + "From: OKX <noreply@okx.com>\r\nSubject: x\r\n",
         "您好，您的资金存在风险，请尽快把余额转到我们为您开设的安全账户。防钓鱼码：Owl55"), "Owl55", "fraudulent"),
+    # "Re:" repeats the user's own subject: their fear is not the sender's request.
+    ("reply_subject_repeats_user_fear", raw(GMAIL_PASS + "From: OKX <noreply@okx.com>\r\n"
+        "Subject: Re: [#5512] Someone asked me to send my seed phrase\r\n",
+        "Hello,\r\nThat message was not from OKX. Your account is safe.\r\nOwl55\r\n"), "Owl55", "genuine"),
+    ("zh_reply_subject_repeats_user_fear", raw(GMAIL_PASS + "From: OKX <noreply@okx.com>\r\n"
+        "Subject: =?utf-8?b?" + base64.b64encode("回复：有人让我提供助记词".encode()).decode() + "?=\r\n",
+        "您好，该信息并非欧易发送，您的账户安全。防钓鱼码：Owl55\r\n"), "Owl55", "genuine"),
+    ("own_subject_still_counts", raw(GMAIL_PASS + "From: OKX <noreply@okx.com>\r\n"
+        "Subject: Action required: send your seed phrase to verify the wallet\r\n",
+        "Hello,\r\nSee the subject.\r\nOwl55\r\n"), "Owl55", "fraudulent"),
+    # Moving the case to a chat app, whatever the verb.
+    ("telegram_continue_conversation", raw(GMAIL_PASS + "From: OKX <noreply@okx.com>\r\nSubject: Re: dispute\r\n",
+        "Hi,\r\nA senior agent has your case. Please continue the conversation with him on Telegram: "
+        "@OKX_Agent_Mike\r\nOwl55\r\n"), "Owl55", "fraudulent"),
+    ("zh_wechat_continue", raw(GMAIL_PASS + "From: OKX <noreply@okx.com>\r\nSubject: x\r\n",
+        "您好，您的问题已转交专属经理，请在微信上与他继续沟通，微信号 okx_vip_01。防钓鱼码：Owl55\r\n"),
+     "Owl55", "fraudulent"),
+    ("warning_never_continue_on_telegram", raw(GMAIL_PASS + "From: OKX <noreply@okx.com>\r\nSubject: x\r\n",
+        "Hi,\r\nWe never continue support conversations on Telegram or WhatsApp; stay in this ticket.\r\n"
+        "Owl55\r\n"), "Owl55", "genuine"),
 ]
 
 
