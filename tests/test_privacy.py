@@ -315,3 +315,36 @@ def test_warm_up_makes_the_first_scan_cheap():
 )
 def test_phrasing_families_found_on_unseen_text(text, expected):
     assert kinds(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a password set off by commas or dashes after its label, or after an aside in commas
+        ("i keep one password for all apps, Otter$771, and never had trouble", [("password", "Otter$771")]),
+        ("the fund password — Q1w2e3r4! — stopped working", [("password", "Q1w2e3r4!")]),
+        ("my password, as far as I remember, is Lotus2019x", [("password", "Lotus2019x")]),
+        ("I changed my password, 2024-06-01, and then it froze", []),
+        ("my password, the one I use on OKX, is not the problem", []),
+        # Chinese: what the password is made of, then the value
+        ("登录密码是我手机尾号加名字 8812wang", [("password", "8812wang")]),
+        ("交易密码就是女儿生日 20150307 没改过", [("password", "20150307")]),
+        ("修改登录密码是 2024-06-01 那天", []),
+        # 码 alone after 的/个; other words ending in 码 stay other things
+        ("手机上收到的码为 604118，输进去不对", [("verification_code", "604118")]),
+        ("这个码 771203 是谁发的？", [("verification_code", "771203")]),
+        ("错误码 500113，订单号码 123456", []),
+        # the password told again, a sentence later, with an adverb
+        ("password was Ab123456c. It's actually Nebula#2025 now", [("password", "Ab123456c"), ("password", "Nebula#2025")]),
+        # codes listed one a line after the first
+        ("recovery codes I saved:\n4417 9023\n8810 2234\n6650 1198",
+         [("verification_code", "4417 9023\n8810 2234\n6650 1198")]),
+        ("backup codes (from when I turned on 2FA):\n55201934\n70918362",
+         [("verification_code", "55201934\n70918362")]),
+        # a hash of a keystore file is a checksum, not a key
+        (f"the keystore file's sha256 is {TXID}", []),
+        (f"the checksum of my key file: {TXID}", []),
+    ],
+)
+def test_round3_phrasing_families(text, expected):
+    assert kinds(text) == expected

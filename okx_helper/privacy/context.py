@@ -1,6 +1,8 @@
 """What the words around a value say it is: a key to hide or a hash/identifier to keep."""
 from __future__ import annotations
 
+import re
+
 from okx_helper.privacy import rules
 
 _BEFORE = 100  # characters looked at before a value
@@ -31,6 +33,18 @@ def _last(pattern, text, start, end):
     return best
 
 
+# "the keystore file I downloaded", "key file": the word names a file, not the value.
+_NAMES_FILE = re.compile(r"[ \t_\-]*files?(?![A-Za-z])|[ \t]*文件", re.IGNORECASE)
+
+
+def _last_key(pattern, text, start, end):
+    best = None
+    for match in bounded_matches(pattern, text, start, end):
+        if not _NAMES_FILE.match(text, match.end()):
+            best = match
+    return best
+
+
 def _first(pattern, text, start, end):
     return next(bounded_matches(pattern, text, start, end), None)
 
@@ -40,7 +54,7 @@ def says_key(text: str, start: int, end: int) -> bool:
     keys = rules.word_regex("context", "key_words")
     hashes = rules.word_regex("context", "hash_words")
     lo = max(0, start - _BEFORE)
-    key, hsh = _last(keys, text, lo, start), _last(hashes, text, lo, start)
+    key, hsh = _last_key(keys, text, lo, start), _last(hashes, text, lo, start)
     if key or hsh:
         if key and hsh:
             # The nearer word wins; at a tie the longer one ("public key" over "key").

@@ -16,12 +16,16 @@ from okx_helper.privacy.values import (
     ENGLISH_VERB, NONE, QUOTES, STRONG, SYMBOL, UNITS, VALUE_CHECKS, WEAK, strong_shape,
 )
 
-_ASIDE = re.compile(r"[ \t]*(?:\([^()\n]{0,24}\)|（[^（）\n]{0,24}）)")
+_ASIDE = re.compile(r"[ \t]*(?:\([^()\n]{0,40}\)|（[^（）\n]{0,40}）)")
 # A few words between label and separator ("the password I use for OKX is …"), perhaps with an
 # aside in brackets before the verb ("… (same as my email, I know) is …").
+# Or a clause set off by commas: "my password, he says, is …".
+_EN_SEPARATOR_AHEAD = r"(?=[ \t]*(?:is|was|are|were|:|：|=|—|–|-[ \t])(?![A-Za-z]))"
 _FILL_EN = re.compile(
-    r"(?:[ \t]+[A-Za-z'’]{1,14}){1,6}?(?:[ \t]*(?:\([^()\n]{1,60}\)|（[^（）\n]{1,60}）))?"
-    r"(?=[ \t]*(?:is|was|are|were|:|：|=|—|–|-[ \t])(?![A-Za-z]))"
+    r"(?:[ \t]+[A-Za-z'’]{1,14}){1,6}?(?:[ \t]*(?:\([^()\n]{1,60}\)|（[^（）\n]{1,60}）))?" + _EN_SEPARATOR_AHEAD
+)
+_FILL_COMMAS = re.compile(
+    r"(?:[ \t]+[A-Za-z'’]{1,14}){0,4}?[ \t]*,[ \t]*[A-Za-z'’][A-Za-z'’ ]{0,28}," + _EN_SEPARATOR_AHEAD
 )
 _FILL_ZH = re.compile(r"[\u4e00-\u9fffA-Za-z0-9 ]{1,8}?(?=[ \t]*(?:是|为|為|：|:))")
 
@@ -76,10 +80,22 @@ def find(text: str):
         if match.start() and text[match.start() - 1] in QUOTES and text[end:end + 1] == QUOTES[text[match.start() - 1]]:
             end += 1  # the label is quoted itself: "password": "…"
         hit = _value_after(text, end, group, _is_cjk(match.group()[-1]), pass_word)
+        if not hit and group == "password":
+            hit = _password_aside(text, end) or _password_described(text, end)
         if not hit and group in _BEFORE_GROUPS and not _names_a_thing(text[end:end + 16]):
             hit = _value_before(text, match.start(), group)
         if hit:
             yield hit
+            if hit[2] == "verification_code":
+                yield from _listed_after(text, hit[0], hit[1])
+    if "码" in text:
+        for m in _BARE_MA.finditer(text):
+            after = m.end() + len(text[m.end():m.end() + 2]) - len(text[m.end():m.end() + 2].lstrip(" \t"))
+            hit = VALUE_CHECKS["bare_code"](text, after, NONE) or _value_after(text, m.end(), "bare_code", True)
+            if hit:
+                yield hit
+            else:
+                bare_labels.append(m.end())
     if second_factor:
         yield from _totp_secrets(text, second_factor)
     for end in code_labels:
@@ -91,6 +107,81 @@ def find(text: str):
         yield from _told_later(text, end)
     if "/" in text or "|" in text or "／" in text:
         yield from _credential_pairs(text)
+
+
+# "same password everywhere, Falcon#2291, so …": the value set off by commas or dashes, a few
+# words after the label; only a value that looks chosen (letters with digits or symbols).
+_ASIDE_VALUE = re.compile(
+    r"(?:[ \t]+[A-Za-z'’]{1,14}){0,4}[ \t]*[,，—–][ \t]*[\"'“‘]?([!-~]{6,40}?)[\"'”’]?"
+    r"(?=[ \t]*(?:[,，;；)—–]|[.。!?](?:\s|$)|[ \t]+-[ \t]|\n|$))"
+)
+
+
+def _password_aside(text: str, pos: int):
+    near = text[pos:pos + 70]
+    if "," not in near and "，" not in near and "—" not in near and "–" not in near:
+        return None  # cheap test first
+    m = _ASIDE_VALUE.match(text, pos)
+    if not m:
+        return None
+    value = m.group(1)
+    if (not strong_shape(value) or _NOT_A_PASSWORD.fullmatch(value) or _DATE_OR_TIME.search(value)
+            or value[:1] in "([{<"):
+        return None
+    return m.start(1), m.end(1), "password"
+
+
+# "资金密码就是我生日 19900101", "密码是我名字加生日 lw0512": a few Chinese words say what the
+# password is made of, then the value itself.
+_DESCRIBED = re.compile(
+    r"[\u4e00-\u9fff ]{0,4}?(?:是|为|為)[ \t]*[\u4e00-\u9fff]{1,8}[ \t]*[:：,，]?[ \t]*"
+    r"[\"'“‘「]?([!-~]{4,40})"
+)
+
+
+_DIGITS_THEN_NAME = re.compile(r"\d{4,}[a-z]{3,5}")
+
+
+def _password_described(text: str, pos: int):
+    near = text[pos:pos + 7]
+    if "是" not in near and "为" not in near and "為" not in near:
+        return None  # cheap test first
+    m = _DESCRIBED.match(text, pos)
+    if not m:
+        return None
+    value = m.group(1).rstrip(".,;:)]}>'\"”’」")
+    start = m.start(1)
+    if _NOT_A_PASSWORD.fullmatch(value) and not (
+        (value.isdigit() and 6 <= len(value) <= 12) or _DIGITS_THEN_NAME.fullmatch(value)
+    ):
+        return None  # an amount, a version or a date; "8812wang" (digits and a name) is chosen
+    if _DATE_OR_TIME.search(value) or UNITS.match(text, start + len(value)) or names_identifier(text, start):
+        return None
+    if strong_shape(value) or (value.isdigit() and 6 <= len(value) <= 12):
+        return start, start + len(value), "password"
+    return None
+
+
+# "码" alone names a code only after 的/个/串 ("邮箱收到的码是 774512"); elsewhere it ends other
+# words (号码, 错误码, 邀请码).
+_BARE_MA = re.compile(r"[的个串組组]码")
+
+# Codes listed one a line after the first: "backup codes:\n8812 4490\n7731 0254".
+_NEXT_LINE_CODE = re.compile(r"[ \t]*[,;，；]?[ \t]*\n[ \t]*(?:\d{1,2}[.)][ \t]*)?([A-Za-z0-9][A-Za-z0-9 \-]{3,14}[A-Za-z0-9])[ \t]*(?=\n|$)")
+
+
+def _shape(value: str) -> str:
+    return re.sub(r"[A-Za-z]", "a", re.sub(r"\d", "9", value))
+
+
+def _listed_after(text: str, start: int, end: int):
+    shape = _shape(text[start:end])
+    for _ in range(16):
+        m = _NEXT_LINE_CODE.match(text, end)
+        if not m or _shape(m.group(1)) != shape:
+            return
+        yield m.start(1), m.end(1), "verification_code"
+        end = m.end(1)
 
 
 # "… changed it back to X", "… 改成了 X": a new value, told a little after the label.
@@ -113,9 +204,10 @@ def _new_password_nearby(text: str, label_end: int):
 # "fund password wrong but I'm sure it's X", "old one was X and new one is Y", "我确定是X":
 # the password named again by a pronoun, a little after the label.
 _TOLD_LATER = re.compile(
-    r"(?:(?<![A-Za-z])(?:(?:new|old|current|previous|original|real|correct|right|first|second)[ \t]+one|"
+    r"(?:(?<![A-Za-z])(?i:(?:(?:new|old|current|previous|original|real|correct|right|first|second)[ \t]+one|"
     r"it|mine)(?:[ \t]*['’][ \t]*s|[ \t]+(?:is|was|should[ \t]+be|must[ \t]+be|has[ \t]+(?:always[ \t]+)?been))"
-    r"|(?<![A-Za-z])its|(?:新的|旧的|原来的|以前的|现在的|正确的|应该|肯定|确定|一直|明明|都|现在|目前|"
+    r"(?:[ \t]+(?:now|actually|really|still|just|simply))?)"
+    r"|(?<![A-Za-z])(?i:its)|(?:新的|旧的|原来的|以前的|现在的|正确的|应该|肯定|确定|一直|明明|都|现在|目前|"
     r"(?:重设|重置|修改|更改|改|换|设置|设)[了完好]{0,2}(?:以后|之后|後|后))(?:是|为|為|成))"
     r"[ \t]*[:：]?[ \t]*[\"'“‘「]?([!-~]{4,40})"
 )
@@ -175,7 +267,7 @@ def _code_told_later(text: str, label_end: int):
 
 
 _NEAR_CODE = re.compile(
-    r"(?<![\w.,:/\-])(?<!\d[ \-])(?:\d{6}|\d{3} \d{3})(?![\dA-Za-z])(?![.,:/\-][\dA-Za-z])(?! \d)"
+    r"(?<![\w.,:/\-])(?<!\d[ \-])(?:\d{6}|\d{3}[ \-]\d{3})(?![\dA-Za-z])(?![.,:/\-][\dA-Za-z])(?! \d)"
 )  # a whole token: not the head of a UUID or a word
 _NEAR_REACH = 80
 
@@ -331,6 +423,8 @@ def _fill_link(text: str, pos: int, cjk_label: bool):
     fill = (_FILL_ZH if cjk_label else _FILL_EN).match(text, pos) or (
         _FILL_EN if cjk_label else _FILL_ZH
     ).match(text, pos)
+    if not fill and "," in text[pos:pos + 60]:
+        fill = _FILL_COMMAS.match(text, pos)
     if not fill:
         return None
     if _names_a_thing(fill.group()):

@@ -37,6 +37,7 @@ _CARD_VALUE = re.compile(r"\d{4}(?:[ \-]?\d{2,6}){2,4}|\d{13,19}|\d{3,4}")
 _PHONE_VALUE = re.compile(r"(?:\+|00)?\d[\d \-()]{5,18}\d")
 _NON_DIGIT = re.compile(r"\D")
 _CVV = re.compile(r"(?i)cv[vc]2?|安全码|卡验证码|三位数")
+_DATE_VALUE = re.compile(r"\d{4}[\-/.]\d{1,2}[\-/.]\d{1,2}|\d{1,2}[\-/.]\d{1,2}[\-/.]\d{2,4}|\d{1,2}:\d{2}(?::\d{2})?")
 _MASK_NEXT = set("0123456789*")
 _REDACTED = ("[removed", "[已隐去", "[redacted", "***", "•••", "xxx")
 
@@ -100,7 +101,7 @@ def _wordy(text: str, start: int, end: int, quoted: bool) -> bool:
         return True
     if quoted:
         return False
-    if _CONTRACTION.fullmatch(value):
+    if _CONTRACTION.fullmatch(value.strip("()[]（）")):
         return True  # a contraction: "it's", "don't"
     if value.isalpha() and value.islower():
         if _PROSE_NEXT.match(text, end):
@@ -130,6 +131,8 @@ def _password(text, pos, link):
         return None
     if "@" in value and "." in value.split("@")[-1]:
         return None  # an email address, not a password
+    if _DATE_VALUE.fullmatch(value):
+        return None  # "修改资金密码是 2024-06-01": when, not what
     if value.isdigit():
         if UNITS.match(text, end) or len(value) > 12:
             return None
