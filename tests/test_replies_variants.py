@@ -122,6 +122,18 @@ CASES = [
     ("zh_wechat_continue", raw(GMAIL_PASS + "From: OKX <noreply@okx.com>\r\nSubject: x\r\n",
         "您好，您的问题已转交专属经理，请在微信上与他继续沟通，微信号 okx_vip_01。防钓鱼码：Owl55\r\n"),
      "Owl55", "fraudulent"),
+    # Moving funds to a "custody" place, in passive or with "withdraw"; the user's own deposit address is fine.
+    ("custody_migration_passive", raw(GMAIL_PASS + "From: OKX <noreply@okx.com>\r\nSubject: Audit\r\n",
+        "Dear customer,\r\nAll balances must be migrated to a segregated custody wallet before 30 April.\r\n"
+        "Owl55\r\n"), "Owl55", "fraudulent"),
+    ("withdraw_to_custody_address", raw(GMAIL_PASS + "From: OKX <noreply@okx.com>\r\nSubject: Audit\r\n",
+        "Please withdraw your full balance to the address 0x9aE41c7B3d2F5e8A1b6C0d4E7f3A9b2C5d8E1f04.\r\n"
+        "Owl55\r\n"), "Owl55", "fraudulent"),
+    ("zh_migrate_to_custody", raw(GMAIL_PASS + "From: OKX <noreply@okx.com>\r\nSubject: x\r\n",
+        "您好，请将全部资产迁移至托管地址。防钓鱼码：Owl55\r\n"), "Owl55", "fraudulent"),
+    ("send_to_own_deposit_address", raw(GMAIL_PASS + "From: OKX <noreply@okx.com>\r\nSubject: Re: how to deposit\r\n",
+        "Hi,\r\nPlease send your USDT to the deposit address shown in the app, on the TRC20 network. "
+        "Funds must be sent to the correct deposit address for the chosen network.\r\nOwl55\r\n"), "Owl55", "genuine"),
     ("warning_never_continue_on_telegram", raw(GMAIL_PASS + "From: OKX <noreply@okx.com>\r\nSubject: x\r\n",
         "Hi,\r\nWe never continue support conversations on Telegram or WhatsApp; stay in this ticket.\r\n"
         "Owl55\r\n"), "Owl55", "genuine"),
