@@ -348,3 +348,21 @@ def test_phrasing_families_found_on_unseen_text(text, expected):
 )
 def test_round3_phrasing_families(text, expected):
     assert kinds(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a CVV called "security code" after card words; a code elsewhere stays a code
+        ("Mastercard 5425 2334 3010 9903, exp 08/28, security code 416",
+         [("bank_card", "5425 2334 3010 9903"), ("bank_card", "416")]),
+        ("the security code is 4407 on my screen", [("verification_code", "4407")]),
+        # "passport, number …": the label and its value parted by a comma and "number"
+        ("my passport, number G48210937, expires next year", [("id_document", "G48210937")]),
+        # a password told in parts
+        ("登录密码：lisi（我的名字）加 551203", [("password", "lisi（我的名字）加 551203")]),
+        ("password: Rover + 2011", [("password", "Rover + 2011")]),
+    ],
+)
+def test_round4_phrasing_families(text, expected):
+    assert kinds(text) == expected

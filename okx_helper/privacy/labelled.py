@@ -85,6 +85,8 @@ def find(text: str):
         if not hit and group in _BEFORE_GROUPS and not _names_a_thing(text[end:end + 16]):
             hit = _value_before(text, match.start(), group)
         if hit:
+            if hit[2] == "password":
+                hit = _password_parts(text, hit)
             yield hit
             if hit[2] == "verification_code":
                 yield from _listed_after(text, hit[0], hit[1])
@@ -365,12 +367,32 @@ def _after_separator(text: str, pos: int) -> int:
     return m.end() if m else pos
 
 
+_NUMBERED_GROUPS = ("id_document", "bank_card")
+_NUMBER_WORD = re.compile(r"[ \t]*[,，][ \t]*(?:(?i:number|num|no\.?|#)|号码|號碼|号)(?![A-Za-z])")
+# "zhang（名字拼音）加 770920", "Tiger + 1987": a password told in parts.
+_PLUS_PART = re.compile(
+    r"[ \t]*(?:\([^()\n]{0,24}\)|（[^（）\n]{0,24}）)?[ \t]*(?:再加上|加上|再加|加|\+|(?i:plus))[ \t]*([!-~]{2,30})"
+)
+
+
+def _password_parts(text: str, hit):
+    """The password hit, stretched over a second part joined by 加/+/plus."""
+    m = _PLUS_PART.match(text, hit[1])
+    if not m:
+        return hit
+    end = m.start(1) + len(m.group(1).rstrip(".,;:)]}>'\"”’」"))
+    return hit[0], end, hit[2]
+
+
 def _value_after(text: str, pos: int, group: str, cjk_label: bool, pass_word: bool = False):
     strong, weak = _separators()
     if text[pos:pos + 1] in ("-", "–", "—") and text[pos + 1:pos + 2].isalnum():
         return None  # a compound word: "password-protected", "secret-looking"
     if text[pos:pos + 1] in (".", "#") and text[pos + 1:pos + 2] in (" ", "\t", ":", "：", ""):
         pos += 1  # "ID no. 1234", "card # 1234"
+    if group in _NUMBERED_GROUPS:
+        more = _NUMBER_WORD.match(text, pos)
+        pos = more.end() if more else pos  # "passport, number E123…", "card, no. 4539…"
     aside = _ASIDE.match(text, pos)
     if aside:
         inner = aside.group().strip(" \t")[1:-1]

@@ -147,9 +147,18 @@ def _password(text, pos, link):
     return (start, end, "password") if ok else None
 
 
+# "card … expires 03/29, security code 949": after card words, a short "security code" is a CVV.
+_CARD_CUE = re.compile(r"(?i)card|卡|\bexp(?:iry|ires|iration)?\b|有效期|\d\d/\d\d")
+_SHORT_CODE = re.compile(r"\d{3}(?!\d)")  # codes are 4+ digits; a CVV is 3
+
+
 def _code(text, pos, link):
     q = _quoted(text, pos)
     start = q[0] if q else pos
+    short = _SHORT_CODE.match(text, start)
+    if (short and not _CODE_TAIL.match(text, short.end()) and not UNITS.match(text, short.end())
+            and _CARD_CUE.search(text, max(0, pos - 80), pos)):
+        return short.start(), short.end(), "bank_card"
     m = _DIGITS_CODE.match(text, start)
     if not m:
         tok = _token(text, pos)
