@@ -461,11 +461,13 @@ def main() -> None:
         labels[f"{p['name']}.txt"] = {"label": p["label"], "anti_phishing_code": None, "lang": p["lang"],
                                       "question": None}
     # Hand-written held-out messages (written to measure the checker on text it was not tuned on)
-    # live in replies/heldout/ with their own labels; they join the labelled set as they are.
-    heldout = OUT / "heldout" / "labels.json"
-    if heldout.is_file():
-        for name, label in json.loads(heldout.read_text(encoding="utf-8")).items():
-            labels[f"heldout/{name}"] = label
+    # live in replies/heldout*/ (one folder per round) with their own labels; they join the labelled
+    # set as they are.
+    for folder in ("heldout", "heldout2"):
+        heldout = OUT / folder / "labels.json"
+        if heldout.is_file():
+            for name, label in json.loads(heldout.read_text(encoding="utf-8")).items():
+                labels[f"{folder}/{name}"] = label
     (OUT / "labels.json").write_text(json.dumps(labels, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
                                      encoding="utf-8")
     print(f"wrote {len(CASES)} messages and {len(PASTED)} pasted texts to {OUT} ({len(labels)} labelled in all)")
