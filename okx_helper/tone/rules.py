@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from okx_helper.resources import load_toml
-from okx_helper.tone.fastre import start_finder
+from okx_helper.tone.fastre import Finder, start_finder
 
 CATEGORIES = ("insult", "threat", "shouting", "punctuation", "demand", "accusation", "pestering")
 _SENTENCE_END = re.compile(r"[.!?。;！？；\n]")
@@ -51,7 +51,7 @@ class Hit:
 
 @dataclass(frozen=True)
 class _Pass:
-    master: re.Pattern
+    master: Finder
     rules: tuple[Rule, ...]
 
 
@@ -147,8 +147,9 @@ def _suggestion(rule: Rule, original: str) -> str | None:
 def _hits(text: str, folded: str, one: _Pass, polite: re.Pattern, rights: re.Pattern) -> list[Hit]:
     hits: list[Hit] = []
     pos, size = 0, len(folded)
+    scan = one.master.scanner(folded)
     while pos < size:
-        found = one.master.search(folded, pos)
+        found = scan.search(pos)
         if found is None:
             break
         start = found.start()

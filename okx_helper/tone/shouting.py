@@ -59,8 +59,14 @@ def _lexicon() -> tuple[frozenset, frozenset, re.Pattern]:
     data = load_toml("tone_lexicon.toml")
     acronyms = frozenset(data["english"]["acronyms"].split())
     short = frozenset(data["english"]["short_words"].split())
-    words = "|".join(re.escape(word).replace(r"\ ", "[ \t]+") for word in data["caps"]["demand_words"])
-    demand = re.compile(rf"(?<![A-Za-z0-9_'’])(?:{words})(?![A-Za-z0-9_'’])")
+    # Each word's first letter comes before its look-behind (as in _RUN): the engine then skips
+    # to those capitals instead of trying every position.
+    words = "|".join(
+        re.escape(word[0]) + rf"(?<![A-Za-z0-9_'’]{re.escape(word[0])})"
+        + re.escape(word[1:]).replace(r"\ ", "[ \t]+")
+        for word in data["caps"]["demand_words"]
+    )
+    demand = re.compile(rf"(?:{words})(?![A-Za-z0-9_'’])")
     return acronyms, short, demand
 
 

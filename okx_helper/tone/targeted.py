@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from okx_helper.resources import load_toml
 from okx_helper.tone import rules
-from okx_helper.tone.fastre import start_finder
+from okx_helper.tone.fastre import Finder, start_finder, trie
 from okx_helper.wordtrie import trie_pattern
 
 _SENTENCE_END = re.compile(r"[.!?。！？；;\n]")
@@ -64,7 +64,7 @@ class Found:
 @dataclass(frozen=True)
 class _Lexicon:
     en: re.Pattern
-    zh: re.Pattern
+    zh: Finder
     terms: dict  # folded form -> tuple of (category, tier)
     patterns: tuple  # (lang, finder, ((category, tier, regex), ...))
     targets_en: re.Pattern
@@ -150,7 +150,7 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(
         # \b with re.ASCII is the cheapest word-start gate ("你们support" has one before s).
         en=re.compile(r"\b(?=[a-z])(?:" + trie_pattern(terms["en"]) + r")(?![a-z0-9])", re.ASCII),
-        zh=re.compile(trie_pattern(terms["zh"])),
+        zh=trie(terms["zh"]),  # split by first character: see fastre,
         terms={form: tuple(v) for lang in terms for form, v in terms[lang].items()},
         patterns=tuple(patterns),
         targets_en=_alternation(_entries(data["targets"]["en"]), "en"),
@@ -356,9 +356,9 @@ def find(text: str, folded: str) -> list[Found]:
                     break
     for lang, finder, compiled in lex.patterns:
         zh = lang == "zh"
-        pos = 0
+        pos, scan = 0, finder.scanner(folded)
         while True:
-            hit = finder.search(folded, pos)
+            hit = scan.search(pos)
             if hit is None:
                 break
             pos = hit.start() + 1
