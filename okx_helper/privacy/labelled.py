@@ -81,23 +81,26 @@ def find(text: str):
             end += 1  # the label is quoted itself: "password": "…"
         hit = _value_after(text, end, group, _is_cjk(match.group()[-1]), pass_word)
         if not hit and group == "password":
-            hit = _password_aside(text, end) or _password_described(text, end)
+            hit = _password_aside(text, end) or (_is_cjk(match.group()[-1]) and _password_described(text, end))
         if not hit and group in _BEFORE_GROUPS and not _names_a_thing(text[end:end + 16]):
             hit = _value_before(text, match.start(), group)
         if hit:
             if hit[2] == "password":
                 hit = _password_parts(text, hit)
             yield hit
-            if hit[2] == "verification_code":
+            if hit[2] == "verification_code" and "\n" in text[hit[1]:hit[1] + 4]:
                 yield from _listed_after(text, hit[0], hit[1])
-    if "码" in text:
-        for m in _BARE_MA.finditer(text):
-            after = m.end() + len(text[m.end():m.end() + 2]) - len(text[m.end():m.end() + 2].lstrip(" \t"))
-            hit = VALUE_CHECKS["bare_code"](text, after, NONE) or _value_after(text, m.end(), "bare_code", True)
+    ma = text.find("码", 1)
+    while ma != -1:
+        if text[ma - 1] in _BARE_MA_BEFORE:
+            end = ma + 1
+            after = end + len(text[end:end + 2]) - len(text[end:end + 2].lstrip(" \t"))
+            hit = VALUE_CHECKS["bare_code"](text, after, NONE) or _value_after(text, end, "bare_code", True)
             if hit:
                 yield hit
             else:
-                bare_labels.append(m.end())
+                bare_labels.append(end)
+        ma = text.find("码", ma + 1)
     if second_factor:
         yield from _totp_secrets(text, second_factor)
     for end in code_labels:
@@ -166,7 +169,7 @@ def _password_described(text: str, pos: int):
 
 # "码" alone names a code only after 的/个/串 ("邮箱收到的码是 774512"); elsewhere it ends other
 # words (号码, 错误码, 邀请码).
-_BARE_MA = re.compile(r"[的个串組组]码")
+_BARE_MA_BEFORE = frozenset("的个串組组")
 
 # Codes listed one a line after the first: "backup codes:\n8812 4490\n7731 0254".
 _NEXT_LINE_CODE = re.compile(r"[ \t]*[,;，；]?[ \t]*\n[ \t]*(?:\d{1,2}[.)][ \t]*)?([A-Za-z0-9][A-Za-z0-9 \-]{3,14}[A-Za-z0-9])[ \t]*(?=\n|$)")
@@ -206,10 +209,11 @@ def _new_password_nearby(text: str, label_end: int):
 # "fund password wrong but I'm sure it's X", "old one was X and new one is Y", "我确定是X":
 # the password named again by a pronoun, a little after the label.
 _TOLD_LATER = re.compile(
-    r"(?:(?<![A-Za-z])(?i:(?:(?:new|old|current|previous|original|real|correct|right|first|second)[ \t]+one|"
-    r"it|mine)(?:[ \t]*['’][ \t]*s|[ \t]+(?:is|was|should[ \t]+be|must[ \t]+be|has[ \t]+(?:always[ \t]+)?been))"
-    r"(?:[ \t]+(?:now|actually|really|still|just|simply))?)"
-    r"|(?<![A-Za-z])(?i:its)|(?:新的|旧的|原来的|以前的|现在的|正确的|应该|肯定|确定|一直|明明|都|现在|目前|"
+    r"(?:(?<![A-Za-z])(?:(?:[Nn]ew|[Oo]ld|[Cc]urrent|[Pp]revious|[Oo]riginal|[Rr]eal|[Cc]orrect|[Rr]ight|[Ff]irst|"
+    r"[Ss]econd)[ \t]+one|[Ii]t|[Mm]ine)"
+    r"(?:[ \t]*['’][ \t]*s|[ \t]+(?:is|was|should[ \t]+be|must[ \t]+be|has[ \t]+(?:always[ \t]+)?been))"
+    r"(?:[ \t]+(?:now|actually|really|still|just|simply))?"
+    r"|(?<![A-Za-z])[Ii]ts|(?:新的|旧的|原来的|以前的|现在的|正确的|应该|肯定|确定|一直|明明|都|现在|目前|"
     r"(?:重设|重置|修改|更改|改|换|设置|设)[了完好]{0,2}(?:以后|之后|後|后))(?:是|为|為|成))"
     r"[ \t]*[:：]?[ \t]*[\"'“‘「]?([!-~]{4,40})"
 )
