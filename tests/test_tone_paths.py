@@ -1,7 +1,8 @@
 """The fast paths of the tone engine give exactly the answers of the plain ones.
 
-fastre splits the rules by first character into several regexes (SPLIT) and shouting.py puts the
-first capital before its look-behind: both only change how fast the text is read. Compared here on
+fastre splits the rules by first character into several regexes (SPLIT), finders of one language
+share one union pass over the draft (SHARE), and shouting.py puts the first capital before its
+look-behind: all only change how fast the text is read. Compared here on
 the whole labelled corpus and on the benchmark's mixed draft.
 """
 from __future__ import annotations
@@ -15,6 +16,7 @@ import pytest
 
 from okx_helper.resources import load_toml
 from okx_helper.tone import fastre, rules, scan, shouting, targeted
+from okx_helper.tone.normalise import fold
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "data" / "tone_corpus.jsonl"
@@ -35,6 +37,7 @@ def _texts() -> list[str]:
 def _results(texts: list[str]) -> list[list[dict]]:
     rules._compiled.cache_clear()
     targeted._lexicon.cache_clear()
+    targeted._lexicon()  # builds the rules too, and shares the finders of each language
     return [[f.to_json() for f in scan(text)] for text in texts]
 
 
@@ -43,20 +46,38 @@ def texts() -> list[str]:
     return _texts()
 
 
-def test_split_finders_give_the_same_findings_as_one_regex(texts, monkeypatch):
-    fast = _results(texts)
-    assert sum(map(len, fast)) > 1000  # the corpus really exercises the rules
-    monkeypatch.setattr(fastre, "SPLIT", False)
+@pytest.fixture(scope="module")
+def fast(texts) -> list[list[dict]]:
+    found = _results(texts)
+    assert sum(map(len, found)) > 1000  # the corpus really exercises the rules
+    return found
+
+
+@pytest.mark.parametrize("split, share", [(False, False), (True, False), (False, True)])
+def test_fast_paths_give_the_same_findings_as_the_plain_ones(texts, fast, monkeypatch, split, share):
+    assert rules._compiled()[0][0].master.shared is not None
+    monkeypatch.setattr(fastre, "SPLIT", split)
+    monkeypatch.setattr(fastre, "SHARE", share)
     try:
         plain = _results(texts)
-        assert len(rules._compiled()[0][1].master.parts) == 1
-        assert len(targeted._lexicon().zh.parts) == 1
+        assert (len(rules._compiled()[0][1].master.parts) > 1) == split
+        assert (len(targeted._lexicon().zh.parts) > 1) == split
+        assert (targeted._lexicon().zh.shared is not None) == share
     finally:
         monkeypatch.undo()
         _results([])
-    assert len(rules._compiled()[0][1].master.parts) > 1  # split again after the undo
+    assert len(rules._compiled()[0][1].master.parts) > 1  # fast again after the undo
     for text, one, other in zip(texts, fast, plain):
         assert one == other, text[:80]
+
+
+def test_shared_positions_follow_the_text_they_were_computed_for():
+    a, b = fold("you scammers stole it. 你们就是骗子"), fold("thanks, all fine. 谢谢")
+    for text in (a, b, a, b):
+        copy = (text + "x")[:-1]  # equal, not the same object
+        assert copy is not text
+        assert [f.to_json() for f in scan(text)] == [f.to_json() for f in scan(copy)]
+    assert scan(a) and not scan(b)
 
 
 def test_split_finders_match_at_the_same_places(texts):

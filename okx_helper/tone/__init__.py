@@ -91,6 +91,7 @@ def scan(text: str, lang: str = "en") -> list[ToneFinding]:
     if not isinstance(text, str) or not text:
         return []
     folded = fold(text)
+    targeted.prepare()  # before rules.find: the rules' finders read the draft with targeted's
     candidates = [
         (h.category, h.start, h.end, h.suggestion)
         for h in rules.find(text, folded)

@@ -14,6 +14,7 @@ ever changes shape, `start_finder` falls back to the plain alternation: slower, 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 try:  # Python 3.11+
     from re import _compiler as _sre_compile, _constants as _c, _parser as _sre_parse
@@ -38,6 +39,7 @@ _COMMON = (
 _FIRST_PART = 40  # the commonest characters (and ASCII) form part 0; the rest of _COMMON part 1
 _RANK = {char: rank for rank, char in enumerate(dict.fromkeys(_COMMON))}
 SPLIT = True  # False: one regex, as before the split (tests compare both ways)
+SHARE = True  # False: each finder reads the text itself (see `share`)
 
 
 def _part(char: str) -> int:
@@ -117,10 +119,31 @@ def _grouped(alternatives: list[list], state, depth: int = 0) -> list:
 
 
 class Finder:
-    """Regexes that together match where any of the rules match (see `start_finder`, `trie`)."""
+    """Regexes that together match where any of the rules match (see `start_finder`, `trie`).
 
-    def __init__(self, parts: list[re.Pattern]):
-        self.parts = tuple(parts)
+    Finders of one language can be `share`d: a single union regex then reads the draft once and
+    lists where any of them may match, and each finder only tries its own regexes there."""
+
+    def __init__(self, build, patterns: list[str], word_start: bool, flags: int, plain: str):
+        self._build, self._parts, self._plain = build, None, None
+        self.patterns, self.word_start, self.flags = list(patterns), word_start, flags
+        self._plain_pattern = plain
+        self.shared: _Union | None = None
+
+    @property
+    def parts(self) -> tuple:
+        """The fast regexes, compiled on first use (a shared finder never needs them)."""
+        if self._parts is None:
+            self._parts = tuple(self._build())
+        return self._parts
+
+    @property
+    def plain(self) -> re.Pattern:
+        """The same matches as one plain regex: cheap to compile, slow to search with; a shared
+        finder tries it only where the union matched."""
+        if self._plain is None:
+            self._plain = re.compile(self._plain_pattern, self.flags)
+        return self._plain
 
     def match(self, text: str, pos: int = 0) -> re.Match | None:
         """A match starting at `pos`, or None (at most one part can match there)."""
@@ -131,28 +154,67 @@ class Finder:
         return None
 
     def scanner(self, text: str) -> "Scanner":
-        return Scanner(self.parts, text)
+        return Scanner(self, text)
 
     def finditer(self, text: str):
         """Successive non-overlapping matches, as re.finditer on the single regex."""
-        scan, pos = Scanner(self.parts, text), 0
+        scan, pos = Scanner(self, text), 0
         while (found := scan.search(pos)) is not None:
             yield found
             pos = found.end() if found.end() > found.start() else found.start() + 1
+
+
+class _Union:
+    """Where any of several finders may match in a text, computed once per text."""
+
+    def __init__(self, finder: Finder):
+        self._finder = finder
+        self._last: tuple = (None, [])  # (text, starts): one tuple, so threads see a consistent pair
+
+    def starts(self, text: str) -> list[int]:
+        last = self._last
+        if last[0] is text:
+            return last[1]
+        found, scan, pos = [], Scanner(self._finder, text), 0
+        while (hit := scan.search(pos)) is not None:
+            found.append(hit.start())
+            pos = hit.start() + 1
+        self._last = (text, found)
+        return found
+
+
+def share(*finders: Finder) -> None:
+    """Let `finders` (same word_start and flags) read each text through one union regex."""
+    union = start_finder([p for f in finders for p in f.patterns], finders[0].word_start, finders[0].flags)
+    shared = _Union(union) if SHARE else None
+    for finder in finders:
+        finder.shared = shared
 
 
 _UNSET = object()
 
 
 class Scanner:
-    """`search(pos)` over one text: the leftmost match at or after `pos` among the parts. A part's
-    last answer is reused while it still lies ahead, so the text is read once per part."""
+    """`search(pos)` over one text: the leftmost match at or after `pos` (pos never decreasing).
+    Alone, a part's last answer is reused while it still lies ahead, so the text is read once per
+    part; shared, only the union's positions are tried."""
 
-    def __init__(self, parts: tuple, text: str):
-        self._parts, self._text = parts, text
-        self._next = [_UNSET] * len(parts)
+    def __init__(self, finder: Finder, text: str):
+        self._text = text
+        if finder.shared is not None:
+            self._starts, self._plain = finder.shared.starts(text), finder.plain
+        else:
+            self._starts, self._parts = None, finder.parts
+            self._next = [_UNSET] * len(self._parts)
 
     def search(self, pos: int) -> re.Match | None:
+        if self._starts is not None:
+            starts, text, plain = self._starts, self._text, self._plain
+            for index in range(bisect_left(starts, pos), len(starts)):
+                found = plain.match(text, starts[index])
+                if found is not None:
+                    return found
+            return None
         best = None
         for index, part in enumerate(self._parts):
             found = self._next[index]
@@ -190,10 +252,15 @@ def start_finder(patterns: list[str], word_start: bool, flags: int = 0) -> Finde
     gate = r"(?<![a-z0-9_])(?=[a-z0-9])" if word_start else ""
     if word_start and flags & re.ASCII:
         gate = r"\b(?=[a-z0-9])"  # the same on lower-cased text, and about twice as fast
-    try:
-        return Finder(_fast(patterns, gate, word_start, flags))
-    except Exception:  # noqa: BLE001 - any surprise in the parser's shape: plain alternation
-        return Finder([re.compile(gate + "(?:" + "|".join(f"(?:{p})" for p in patterns) + ")", flags)])
+    plain = gate + "(?:" + "|".join(f"(?:{p})" for p in patterns) + ")"
+
+    def build() -> list[re.Pattern]:
+        try:
+            return _fast(patterns, gate, word_start, flags)
+        except Exception:  # noqa: BLE001 - any surprise in the parser's shape: plain alternation
+            return [re.compile(plain, flags)]
+
+    return Finder(build, patterns, word_start, flags, plain)
 
 
 def _trie(words) -> str:
@@ -222,4 +289,5 @@ def trie(words, flags: int = 0) -> Finder:
     groups: list[list[str]] = [[], [], []]
     for word in words:
         groups[_part(word[0]) if SPLIT else 0].append(word)
-    return Finder([re.compile(_trie(group), flags) for group in groups if group])
+    whole = _trie(words)
+    return Finder(lambda: [re.compile(_trie(group), flags) for group in groups if group], [whole], False, flags, whole)
