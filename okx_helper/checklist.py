@@ -20,14 +20,14 @@ class Item:
 
 
 def checklist(draft: Draft, lang: str = "en") -> list[Item]:
-    from okx_helper import compose, completeness, contacts, draft_checks, tone
+    from okx_helper import compose, completeness, contacts, draft_checks
 
     address = contacts.check_address(draft.to, lang)
     subject = compose.subject_for(draft)
     missing = completeness.missing(draft, lang)
     blocking = [x for x in draft_checks.privacy_findings(draft, lang) if x.finding.blocking]
     tone_issues = draft_checks.tone_findings(draft, lang)
-    shape = tone.structure(draft.description)
+    shape = draft_checks.structure(draft)
     polite = not tone_issues and shape["greeting"] and shape["closing"]
     return [
         Item("official_address", address.ok, t("checklist.official_address", lang), "; ".join(address.reasons)),

@@ -78,6 +78,13 @@ def tone_findings(draft: Draft, lang: str = "en") -> list[Located]:
     return [Located(name, finding) for name in ("subject", "description") for finding in tone.scan(get_part(draft, name), lang)]
 
 
+def structure(draft: Draft) -> dict:
+    """Greeting and closing of the email as it will be sent: the templates add their own."""
+    from okx_helper import compose, tone
+
+    return tone.structure(compose.render_body(draft))
+
+
 def redact(draft: Draft, located: Located) -> None:
     """Replace one finding's text by a marker in the email's language."""
     from okx_helper import privacy

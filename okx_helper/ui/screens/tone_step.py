@@ -26,10 +26,15 @@ class ToneScreen(FindingsStep):
         spot = where(self.draft, item, self.ui_lang)
         return escape(f"{label} · {spot}: “{item.excerpt(self.draft)[:40]}”")
 
-    def head_text(self) -> str:
-        from okx_helper import tone
+    def check_action(self, action: str, parameters) -> bool | None:
+        # Offer a greeting or closing only when the email as sent would lack it.
+        if action in ("greeting", "closing"):
+            return not draft_checks.structure(self.draft)[action]
+        return True
 
-        shape = tone.structure(self.draft.description)
+    def head_text(self) -> str:
+        self.refresh_bindings()
+        shape = draft_checks.structure(self.draft)
         marks = [
             ("✓ " if shape["greeting"] else "✗ ") + self.tr("tone_greeting"),
             ("✓ " if shape["closing"] else "✗ ") + self.tr("tone_closing"),
