@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from okx_helper.wordtrie import trie_pattern
+
 try:  # Python 3.11+
     from re import _compiler as _sre_compile, _constants as _c, _parser as _sre_parse
 except ImportError:  # pragma: no cover - Python 3.10
@@ -263,31 +265,11 @@ def start_finder(patterns: list[str], word_start: bool, flags: int = 0) -> Finde
     return Finder(build, patterns, word_start, flags, plain)
 
 
-def _trie(words) -> str:
-    root: dict = {}
-    for word in words:
-        node = root
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        branches = [re.escape(k) + emit(node[k]) for k in sorted(k for k in node if k)]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if "" in node:  # a word may end here: the rest is an optional, greedy continuation
-            return "(?:" + body + ")?"
-        return body
-
-    return emit(root)
-
-
 def trie(words, flags: int = 0) -> Finder:
     """Matches of any of `words` (non-empty), the longer one where two share a start, as
     okx_helper.wordtrie.trie_pattern; split by first character like `start_finder`."""
     groups: list[list[str]] = [[], [], []]
     for word in words:
         groups[_part(word[0]) if SPLIT else 0].append(word)
-    whole = _trie(words)
-    return Finder(lambda: [re.compile(_trie(group), flags) for group in groups if group], [whole], False, flags, whole)
+    whole = trie_pattern(words)
+    return Finder(lambda: [re.compile(trie_pattern(group), flags) for group in groups if group], [whole], False, flags, whole)
