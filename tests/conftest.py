@@ -35,3 +35,17 @@ def private_dirs(tmp_path, monkeypatch):
     (tmp_path / "documents").mkdir()
     (tmp_path / "home").mkdir()
     return tmp_path
+
+
+@pytest.fixture
+def memory_keyring():
+    """The process-wide keyring replaced by one in memory for the test; its `items` are the secrets."""
+    import keyring
+
+    from memory_keyring import MemoryKeyring
+
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)

@@ -3,7 +3,6 @@ from datetime import datetime, timedelta, timezone
 from email.message import EmailMessage
 from email.utils import format_datetime
 
-import keyring.backend
 import pytest
 from keyring.backends import fail
 from rich.console import Console
@@ -13,23 +12,7 @@ from okx_helper.cases import open_db
 from okx_helper.draft import Profile
 from okx_helper.profile import ProfileStore
 from okx_helper.ui.screens.profile import ProfileScreen
-
-
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    priority = 10
-
-    def __init__(self):
-        super().__init__()
-        self.items = {}
-
-    def get_password(self, service, username):
-        return self.items.get((service, username))
-
-    def set_password(self, service, username, password):
-        self.items[(service, username)] = password
-
-    def delete_password(self, service, username):
-        self.items.pop((service, username), None)
+from memory_keyring import MemoryKeyring
 
 
 class Host(App):

@@ -221,32 +221,6 @@ async def test_eml_is_saved_where_the_user_chooses(tmp_path, config):
 
 # --- SMTP: form, exact confirmation, keyring opt-in --------------------------------------------
 
-@pytest.fixture
-def memory_keyring():
-    import keyring
-    from keyring.backend import KeyringBackend
-
-    class Memory(KeyringBackend):
-        priority = 1
-
-        def __init__(self):
-            super().__init__()
-            self.store = {}
-
-        def get_password(self, service, username):
-            return self.store.get((service, username))
-
-        def set_password(self, service, username, password):
-            self.store[(service, username)] = password
-
-        def delete_password(self, service, username):
-            self.store.pop((service, username), None)
-
-    previous = keyring.get_keyring()
-    backend = Memory()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
 
 
 async def fill_smtp_form(pilot, app, password="pw"):
@@ -282,7 +256,7 @@ async def test_smtp_confirms_exactly_what_goes_where_then_sends(monkeypatch, mem
         await pilot.press("i")
     (msg, settings, password), = sent
     assert settings.host == "smtp.example.com" and settings.security == "starttls" and password == "s3cret"
-    assert memory_keyring.store == {("okx-helper", "user@example.com@smtp.example.com:587"): "s3cret"}
+    assert memory_keyring.items == {("okx-helper", "user@example.com@smtp.example.com:587"): "s3cret"}
     saved = load_config(config.path)
     assert saved.method == "smtp" and saved.smtp.host == "smtp.example.com" and saved.smtp.user == "user@example.com"
     assert "s3cret" not in config.path.read_text(encoding="utf-8")
@@ -300,7 +274,7 @@ async def test_smtp_password_is_not_kept_without_consent_and_no_means_no(monkeyp
         await fill_smtp_form(pilot, app)
         await pilot.press("f10", "y")
         await app.workers.wait_for_complete()
-    assert len(sent) == 1 and memory_keyring.store == {}
+    assert len(sent) == 1 and memory_keyring.items == {}
 
 
 async def test_smtp_error_is_plain_and_the_draft_stays(monkeypatch, memory_keyring, config):
@@ -321,7 +295,7 @@ async def test_smtp_error_is_plain_and_the_draft_stays(monkeypatch, memory_keyri
 
 async def test_stored_password_is_used_and_a_missing_keyring_is_reported(monkeypatch, memory_keyring, config):
     config.smtp.host, config.smtp.user = "smtp.example.com", "user@example.com"
-    memory_keyring.store[("okx-helper", "user@example.com@smtp.example.com:587")] = "from-keyring"
+    memory_keyring.items[("okx-helper", "user@example.com@smtp.example.com:587")] = "from-keyring"
     sent = []
     monkeypatch.setattr(smtp, "send", lambda msg, settings, password, ssl_context=None: sent.append(password) or "<i@x>")
     app = Host(HandoffScreen(make_message(), "en", SSH_TMUX, config))

@@ -2,31 +2,12 @@ import os
 import stat
 
 import keyring
-import keyring.backend
 import pytest
 from keyring.backends import chainer, fail
 
 from okx_helper.draft import Profile
 from okx_helper.profile import ENTRY, SERVICE, ProfileStore, detect_keyring, usable_keyring
-
-
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    """A keyring that lives in memory, so tests never touch the user's real one."""
-
-    priority = 10
-
-    def __init__(self):
-        super().__init__()
-        self.items = {}
-
-    def get_password(self, service, username):
-        return self.items.get((service, username))
-
-    def set_password(self, service, username, password):
-        self.items[(service, username)] = password
-
-    def delete_password(self, service, username):
-        self.items.pop((service, username))
+from memory_keyring import MemoryKeyring
 
 
 class BrokenKeyring(MemoryKeyring):

@@ -201,39 +201,13 @@ def test_silent_server_times_out():
 
 # --- keyring ---------------------------------------------------------------------------------
 
-@pytest.fixture
-def memory_keyring():
-    import keyring
-    from keyring.backend import KeyringBackend
-
-    class Memory(KeyringBackend):
-        priority = 1
-
-        def __init__(self):
-            super().__init__()
-            self.store = {}
-
-        def get_password(self, service, username):
-            return self.store.get((service, username))
-
-        def set_password(self, service, username, password):
-            self.store[(service, username)] = password
-
-        def delete_password(self, service, username):
-            self.store.pop((service, username), None)
-
-    previous = keyring.get_keyring()
-    backend = Memory()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
 
 
 def test_password_is_kept_under_the_okx_helper_service(memory_keyring):
     settings = SmtpSettings("smtp.example.com", 587, "starttls", USER)
     assert smtp.stored_password(settings) is None
     smtp.store_password(settings, PASSWORD)
-    assert memory_keyring.store == {("okx-helper", f"{USER}@smtp.example.com:587"): PASSWORD}
+    assert memory_keyring.items == {("okx-helper", f"{USER}@smtp.example.com:587"): PASSWORD}
     assert smtp.stored_password(settings) == PASSWORD
 
 
