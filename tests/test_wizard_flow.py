@@ -8,22 +8,8 @@ from okx_helper import categories
 from okx_helper.autosave import DraftStore
 from okx_helper.i18n import t
 from okx_helper.ui.app import WizardApp
+from termtools import ANSWERS, TXID  # the same answers as the real-terminal runs
 
-TXID = "3f1c9a7be04d5c2e8b6a9d0f1e2c3b4a5d6e7f8091a2b3c4d5e6f708192a3b4c"
-ANSWERS = {
-    "en": {
-        "description": "Hello, my USDT deposit has not arrived. My password is Tulip-2024!!!",
-        "secret": "Tulip-2024",
-        "marker": "[removed: password]",
-        "subject_word": "Deposit",
-    },
-    "zh": {
-        "description": "您好，我的USDT充值还没有到账。我的登录密码是 Lily@2024",
-        "secret": "Lily@2024",
-        "marker": "[已隐去：密码]",
-        "subject_word": "充值",
-    },
-}
 
 
 async def paste(pilot, text):
