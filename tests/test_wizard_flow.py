@@ -11,7 +11,6 @@ from okx_helper.ui.app import WizardApp
 from termtools import ANSWERS, TXID  # the same answers as the real-terminal runs
 
 
-
 async def paste(pilot, text):
     """What the terminal sends on a paste (bracketed paste), into the focused widget."""
     pilot.app.post_message(events.Paste(text))
