@@ -35,7 +35,7 @@ def field_ids(draft: Draft) -> list[str]:
     from okx_helper import categories
 
     try:
-        return [spec.id for spec in categories.get(draft.category).fields]
+        return list(categories.get(draft.category).field_ids)
     except KeyError:
         return []
 

@@ -77,7 +77,7 @@ class DescribeScreen(StepScreen):
         if name == "subject":
             self.draft.subject = event.value
         elif name.startswith("field-"):
-            spec = next(s for s in self.category.fields if s.id == name[6:])
+            spec = self.category.field(name[6:])
             self.draft.fields[spec.id] = event.value
             self._note(spec, event.value)
         elif name.startswith("profile-"):

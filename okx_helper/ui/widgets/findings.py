@@ -12,10 +12,10 @@ def where(draft: Draft, located: Located, lang: str) -> str:
     if part.startswith("field:"):
         from okx_helper import categories
 
-        for spec in categories.get(draft.category).fields:
-            if spec.id == part[6:]:
-                return spec.label.get(lang, spec.id)
-        return part[6:]
+        try:
+            return categories.get(draft.category).field(part[6:]).text("label", lang)
+        except KeyError:
+            return part[6:]
     if part == "description":
         line = get_part(draft, part).count("\n", 0, located.finding.start) + 1
         return t("wizard.where_description", lang, line=line)
