@@ -105,3 +105,23 @@ async def test_unfinished_draft_is_offered_back_and_not_replaced_without_asking(
         await pilot.press("r")  # resume: straight back to the Details step
         assert type(app.screen).__name__ == "DescribeScreen"
         assert app.screen.query_one("#description").text == "half-written text"
+
+
+async def test_quit_asks_only_when_something_was_written(private_dirs):
+    from okx_helper.draft import Profile
+
+    class SavedProfile:
+        def load(self):
+            return Profile(email="me@example.com", uid="7382910045612345")
+
+    app = WizardApp(ui_lang="en", store=DraftStore(private_dirs / "state"), new=True, profile_store=SavedProfile())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n", "f3")  # a new draft (profile filled in from the store), email language switched
+        assert app.draft.profile.email == "me@example.com"
+        assert not app.has_work()
+        await pilot.press("enter")  # the official address: still the default, nothing typed
+        assert not app.has_work()
+        await pilot.press("enter")  # choosing a category is a choice the user made
+        assert app.has_work()
+        await pilot.press("ctrl+q")
+        assert type(app.screen).__name__ == "Confirm"

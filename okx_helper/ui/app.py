@@ -38,6 +38,7 @@ class WizardApp(App):
         self.store = store if store is not None else DraftStore(lang=ui_lang)
         self.store.lang = ui_lang
         self.draft = Draft()
+        self._blank: dict | None = None
         self.resumable: Draft | None = None if new else self.store.load()
         self._save_pending = False
         localize_bindings(self, ui_lang)
@@ -58,6 +59,8 @@ class WizardApp(App):
     def start_wizard(self, draft: Draft | None = None) -> None:
         """Begin the six steps with a fresh or a resumed draft (resumed: at its saved step)."""
         self.draft = draft if draft is not None else Draft(email_lang=self.ui_lang, profile=self.saved_profile())
+        # What a new draft looks like before the user does anything (its profile comes from the store).
+        self._blank = _content(self.draft) if draft is None else None
         self.resumable = None
         # While the user reads the first steps, build the engines' word lists and matchers in the
         # background, so the first key typed in the Details step does not wait ~75 ms for them.
@@ -164,7 +167,11 @@ class WizardApp(App):
             self.push_screen(self.step_screen(step))
 
     def has_work(self) -> bool:
-        return self.draft != Draft(email_lang=self.draft.email_lang) and len(self.screen_stack) > 2
+        """The wizard is open on a resumed draft, or on a new one the user changed (moving between
+        steps and the email language are no work of their own)."""
+        if len(self.screen_stack) <= 2:
+            return False
+        return self._blank is None or _content(self.draft) != self._blank
 
     def action_request_quit(self) -> None:
         from okx_helper.ui.screens.dialogs import Confirm
@@ -179,6 +186,11 @@ class WizardApp(App):
                 self.exit()
 
         self.push_screen(Confirm(t("wizard.confirm_quit", self.ui_lang), self.ui_lang), answered)
+
+
+def _content(draft: Draft) -> dict:
+    """What the user wrote or chose, leaving out where they are and the email language."""
+    return {k: v for k, v in draft.to_json().items() if k not in ("step", "email_lang")}
 
 
 def _warm_up_engines() -> None:
