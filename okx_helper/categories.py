@@ -37,7 +37,6 @@ class Category:
     subject: dict  # suggestion with {field_id} placeholders
     fields: tuple[FieldSpec, ...]
     tips: dict[str, list[str]]
-    suggested_to: str | None
     template: str  # file name under templates/<lang>/
     subject_generic: dict = None  # used when a placeholder's field is empty
 
@@ -45,6 +44,15 @@ class Category:
         """"title", "subject", "subject_generic" or "tips" in `lang`, falling back to English."""
         table = getattr(self, what)
         return table.get(lang) or table["en"]
+
+    @property
+    def suggested_to(self) -> str | None:
+        """The dedicated address for this topic from the contact directory (p2p -> p2p@okx.com),
+        or None when the general support address is the one."""
+        from okx_helper import contacts
+
+        address = contacts.default_address_for(self.id)
+        return None if address == contacts.DEFAULT_ADDRESS else address
 
     @property
     def required(self) -> tuple[FieldSpec, ...]:
@@ -118,7 +126,6 @@ def _load(data: dict) -> list[Category]:
             subject_generic=_lang_table(raw.get("subject_generic"), f"category {cid!r} subject_generic"),
             fields=tuple(specs),
             tips=_lang_table(raw.get("tips"), f"category {cid!r} tips"),
-            suggested_to=raw.get("suggested_to"),
             template=raw.get("template") or f"{cid}.txt.j2",
         )
         for lang in LANGS:

@@ -13,10 +13,11 @@ from datetime import date
 from functools import lru_cache
 
 from okx_helper import lookalike
+from okx_helper.draft import DEFAULT_TO
 from okx_helper.i18n import t
 from okx_helper.resources import load_toml
 
-DEFAULT_ADDRESS = "support@okx.com"
+DEFAULT_ADDRESS = DEFAULT_TO  # general support: where a new draft goes
 VERDICTS = ("official", "legacy", "lookalike", "freemail_impersonation", "unrelated", "invalid")
 KINDS = ("email", "chat", "web")
 LANGS = ("en", "zh")

@@ -11,6 +11,7 @@ import sys
 import tempfile
 
 from okx_helper.commands.output import emit, emit_json, error
+from okx_helper.draft import DEFAULT_TO
 
 TOP_KEYS = ("lang", "to", "category", "subject", "description", "profile", "fields")
 PROFILE_KEYS = ("email", "uid", "nickname")
@@ -117,7 +118,7 @@ def draft_from_answers(data: dict, lang: str = "en"):
             raise AnswersError(t("compose.field_invalid", lang, field=f"fields.{key}", message=problem))
         values[key] = text.strip() if category.field(key).kind not in ("multiline", "error") else text.strip("\n")
 
-    to = _text(data.get("to") or category.suggested_to or "support@okx.com", "to", lang).strip()
+    to = _text(data.get("to") or category.suggested_to or DEFAULT_TO, "to", lang).strip()
     problem = validate("email", to.split("<")[-1].rstrip(">").strip(), lang)
     if problem:
         raise AnswersError(t("compose.field_invalid", lang, field="to", message=problem))

@@ -8,6 +8,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from okx_helper.draft import DEFAULT_TO
 from okx_helper.ui.screens.step import StepScreen
 
 
@@ -68,7 +69,7 @@ class CategoryScreen(StepScreen):
         # Values of fields the new category lacks are kept (nothing typed is lost) but stay
         # out of the email: only the category's own fields are rendered and scanned.
         self.draft.category = category.id
-        if category.suggested_to and self.draft.to == "support@okx.com":
+        if category.suggested_to and self.draft.to == DEFAULT_TO:
             self.draft.to = category.suggested_to
             self.notify(self.tr("category_address_set", address=category.suggested_to))
         self.changed()
