@@ -57,7 +57,7 @@ MAX_SIZE = 25_000_000
 
 # C0/C1 controls (except tab and newline), DEL, and bidi overrides that can disguise text.
 # Zero-width characters and soft hyphens go too: they hide words ("se\u200bed phrase") from checks.
-_CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+CONTROL_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 _BINARY_CHARS = {"\x00"}
 _BINARY_RE = re.compile("[\x01-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f]")
 _HEADER_LINE_RE = re.compile(r"^[!-9;-~]+:")
@@ -81,7 +81,7 @@ _BARE_HOST_PATH_RE = re.compile(
 def clean_text(text: str) -> str:
     """Text with terminal control characters removed (keeps tabs and newlines)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _CONTROL_RE.sub("", text)
+    return CONTROL_CHARS.sub("", text)
 
 
 def find_urls(text: str) -> list[str]:

@@ -2,17 +2,16 @@
 from __future__ import annotations
 
 import json
-import re
 import sys
 
-# Anything a terminal could act on: C0 controls but tab and newline, DEL, C1 controls (8-bit
-# CSI), and the bidi marks and overrides that reorder what is shown.
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Anything a terminal could act on (C0 but tab and newline, DEL, C1 such as 8-bit CSI, bidi
+# overrides) or that hides text: the same set the reply checker strips from mail it shows.
+from okx_helper.mailparse import CONTROL_CHARS, clean_text
 
 
 def safe(text) -> str:
     """The text with every terminal-controlling character removed."""
-    return _UNSAFE.sub("", str(text))
+    return clean_text(str(text))
 
 
 def emit(text="", stream=None) -> None:
@@ -30,7 +29,7 @@ def emit(text="", stream=None) -> None:
 def emit_json(data, stream=None) -> None:
     """JSON with the same data, but controlling characters written as \\u escapes."""
     text = json.dumps(data, ensure_ascii=False, indent=2)
-    text = _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    text = CONTROL_CHARS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     emit(text, stream)
 
 
