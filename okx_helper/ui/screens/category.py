@@ -44,7 +44,7 @@ class CategoryScreen(StepScreen):
         lines = [
             f"[b]{escape(category.text('title', self.ui_lang))}[/b]",
             "",
-            f"{self.tr('category_subject')}: {escape(category.text('subject', email_lang))}",
+            f"{self.tr('category_subject')}: {escape(category.suggest_subject(self.draft.fields, email_lang))}",
             "",
         ]
         lines += [f"• {escape(tip)}" for tip in category.tips.get(self.ui_lang, [])]
