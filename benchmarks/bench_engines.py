@@ -7,6 +7,7 @@ Targets (issue 3): a 5,000-character mixed draft in <= 2 ms median for privacy a
 privacy + tone; 1 MB in <= 1 s; time linear in size, also on adversarial inputs. detect-secrets is
 a bench-only extra (pip install okx-helper[bench]); it is skipped when missing.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -22,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-CORPUS = ROOT / "tests" / "data" / "privacy_corpus.txt"
+CORPUS = ROOT / "tests" / "data" / "dev" / "privacy_corpus.txt"
 _MARK = re.compile(r"⟦[a-z_]+\|(.*?)⟧", re.DOTALL)
 _FALLBACK = [
     "您好，我的提现一直在处理中，UID 9182352120468492，地址 TLix6mwHaQBPrFbbrZNhFgtsqwDtGuSptF。",
@@ -89,7 +90,9 @@ def adversarial(size: int) -> dict[str, str]:
         "zh list spaced": " ".join(rng.choice(chinese) for _ in range(size // 2)),
         "punctuation !?": "".join(rng.choice("!?！？.。，,-—") for _ in range(size)),
         "label runs": ("password: 密码：验证码 code " * (size // 28 + 1))[:size],
-        "base58 run": "".join(rng.choice("123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz") for _ in range(size)),
+        "base58 run": "".join(
+            rng.choice("123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz") for _ in range(size)
+        ),
     }
 
 
@@ -122,7 +125,7 @@ def main(argv=None) -> int:
     parser.add_argument("--no-detect-secrets", action="store_true", help="skip the detect-secrets comparison")
     args = parser.parse_args(argv)
 
-    from okx_helper import privacy, tone
+    from okx_helper.guards import privacy, tone
 
     def both(text: str):
         privacy.scan(text)
@@ -175,7 +178,10 @@ def main(argv=None) -> int:
     print("Throughput against detect-secrets on the same texts:")
     print(f"  {'text':<22} {'privacy MB/s':>13} {'detect-secrets MB/s':>20} {'ratio':>7}")
     texts = [("5,000-char draft", draft)]
-    texts += [(f"mixed {len(t):,}", t) for t in (mixed_text(s, seed=s) for s in ([100_000] if quick else [100_000, 1_000_000]))]
+    texts += [
+        (f"mixed {len(t):,}", t)
+        for t in (mixed_text(s, seed=s) for s in ([100_000] if quick else [100_000, 1_000_000]))
+    ]
     texts += [("hex digits", small["hex digits"]), ("word-list words", small["word-list words"])]
     for name, text in texts:
         reps = 3 if len(text) > 50_000 else 10

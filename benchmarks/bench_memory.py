@@ -7,6 +7,7 @@ Each run is a separate process, `python benchmarks/first_screen.py APP` (headles
 exits at its first frame; its peak resident set (ru_maxrss from wait4, i.e. VmHWM) is read by the
 parent. The median over runs is shown; peak RSS hardly varies between runs.
 """
+
 from __future__ import annotations
 
 import argparse

@@ -8,6 +8,7 @@ Both apps are started the same way, alternately, as `python benchmarks/first_scr
 started to the child's perf_counter at its first composited frame. Goal (issue 8): the median of
 okx-helper at most 1.2 times the minimal app's.
 """
+
 from __future__ import annotations
 
 import argparse

@@ -14,6 +14,7 @@ phrase that adds a password, so the counts change on the way. Two times per key:
 
 Goal (issue 8): p95 of "findings" under one frame at 60 Hz, 16 ms.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -60,10 +61,11 @@ async def measure(presses: int) -> dict:
     from bench_engines import mixed_text
     from textual.widgets import Static, TextArea
 
-    from okx_helper import categories
-    from okx_helper.autosave import DraftStore
-    from okx_helper.draft import Draft, Profile
+    from okx_helper.settings.profile import Profile
     from okx_helper.ui.app import WizardApp
+    from okx_helper.writing import categories
+    from okx_helper.writing.autosave import DraftStore
+    from okx_helper.writing.draft import Draft
 
     state = tempfile.mkdtemp(prefix="okx-bench-")
     category = categories.get("deposit")
@@ -145,8 +147,12 @@ async def measure(presses: int) -> dict:
 def report(s: dict) -> None:
     print(f"Typing in the Description step (5,000 characters there, {s['presses']} key presses, {s['widget']}):")
     print(f"  {'key press until':<28} {'median ms':>10} {'p95 ms':>8} {'max ms':>8}")
-    print(f"  {'findings line updated':<28} {s['findings_median_ms']:>10.2f} {s['findings_p95_ms']:>8.2f} {s['findings_max_ms']:>8.2f}")
-    print(f"  {'next frame composited':<28} {s['frame_median_ms']:>10.2f} {s['frame_p95_ms']:>8.2f} {s['frame_max_ms']:>8.2f}")
+    print(
+        f"  {'findings line updated':<28} {s['findings_median_ms']:>10.2f} {s['findings_p95_ms']:>8.2f} {s['findings_max_ms']:>8.2f}"
+    )
+    print(
+        f"  {'next frame composited':<28} {s['frame_median_ms']:>10.2f} {s['frame_p95_ms']:>8.2f} {s['frame_max_ms']:>8.2f}"
+    )
     verdict = "ok" if s["findings_p95_ms"] < GOAL_MS else "ABOVE GOAL"
     print(f"  findings p95 {s['findings_p95_ms']:.2f} ms   (goal < {GOAL_MS:.0f} ms, one frame at 60 Hz)  {verdict}")
     print(f"  the line showed {s['distinct_lines']} different texts while typing (counts changed)")

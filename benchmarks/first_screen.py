@@ -10,6 +10,7 @@ composites frames as usual and only skips writing them to a terminal. The driver
 once and prints one line: `first_frame <time.perf_counter()>`. CLOCK_MONOTONIC is shared by all
 processes on Linux, so the parent subtracts the perf_counter it read just before starting us.
 """
+
 from __future__ import annotations
 
 import sys
@@ -26,12 +27,7 @@ def main(which: str) -> int:
     display = App._display
 
     def watched_display(self, screen, renderable):
-        if (
-            not first_frame
-            and renderable is not None
-            and not self._batch_count
-            and type(screen).__name__ == target
-        ):
+        if not first_frame and renderable is not None and not self._batch_count and type(screen).__name__ == target:
             first_frame.append(time.perf_counter())
             self.call_later(self.exit)
         return display(self, screen, renderable)

@@ -8,6 +8,7 @@ Each benchmark runs in its own Python process, so one's imports and memory do no
 another's figures. The exit code is non-zero when a benchmark fails to run; slow figures never
 fail it (they are marked ABOVE GOAL / SLOW in the tables instead).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -118,42 +119,52 @@ def summary_rows(figures: dict[str, dict], engines_text: str) -> list[tuple[str,
     rows = []
     s = figures.get("startup")
     if s:
-        rows.append((
-            "Start-up to first screen, median",
-            f"{s['median_ms']['wizard']:.0f} ms",
-            f"{s['median_ms']['minimal']:.0f} ms (minimal app)",
-            f"ratio {s['ratio']:.2f}, goal <= {s['goal']} ({'met' if s['ratio'] <= s['goal'] else 'not met'})",
-        ))
+        rows.append(
+            (
+                "Start-up to first screen, median",
+                f"{s['median_ms']['wizard']:.0f} ms",
+                f"{s['median_ms']['minimal']:.0f} ms (minimal app)",
+                f"ratio {s['ratio']:.2f}, goal <= {s['goal']} ({'met' if s['ratio'] <= s['goal'] else 'not met'})",
+            )
+        )
     s = figures.get("typing")
     if s:
-        rows.append((
-            "Key press to findings updated, median / p95",
-            f"{s['findings_median_ms']:.1f} / {s['findings_p95_ms']:.1f} ms",
-            "one frame at 60 Hz: 16 ms",
-            f"p95 < {s['goal_ms']:.0f} ms ({'met' if s['findings_p95_ms'] < s['goal_ms'] else 'not met'})",
-        ))
-        rows.append((
-            "Key press to next frame, median / p95",
-            f"{s['frame_median_ms']:.1f} / {s['frame_p95_ms']:.1f} ms",
-            "",
-            "for information",
-        ))
+        rows.append(
+            (
+                "Key press to findings updated, median / p95",
+                f"{s['findings_median_ms']:.1f} / {s['findings_p95_ms']:.1f} ms",
+                "one frame at 60 Hz: 16 ms",
+                f"p95 < {s['goal_ms']:.0f} ms ({'met' if s['findings_p95_ms'] < s['goal_ms'] else 'not met'})",
+            )
+        )
+        rows.append(
+            (
+                "Key press to next frame, median / p95",
+                f"{s['frame_median_ms']:.1f} / {s['frame_p95_ms']:.1f} ms",
+                "",
+                "for information",
+            )
+        )
     e = engine_figures(engines_text)
     if "both engines" in e:
-        rows.append((
-            "Privacy + tone on a 5,000-char draft, median",
-            f"{e['both engines']:.2f} ms",
-            "see the detect-secrets table below",
-            f"<= 3 ms ({'met' if e['both engines'] <= 3 else 'not met'})",
-        ))
+        rows.append(
+            (
+                "Privacy + tone on a 5,000-char draft, median",
+                f"{e['both engines']:.2f} ms",
+                "see the detect-secrets table below",
+                f"<= 3 ms ({'met' if e['both engines'] <= 3 else 'not met'})",
+            )
+        )
     s = figures.get("memory")
     if s:
-        rows.append((
-            "Peak RSS at first screen",
-            f"{s['peak_rss_mb']['wizard']:.1f} MB",
-            f"{s['peak_rss_mb']['minimal']:.1f} MB (minimal app)",
-            f"ratio {s['ratio']:.2f}",
-        ))
+        rows.append(
+            (
+                "Peak RSS at first screen",
+                f"{s['peak_rss_mb']['wizard']:.1f} MB",
+                f"{s['peak_rss_mb']['minimal']:.1f} MB (minimal app)",
+                f"ratio {s['ratio']:.2f}",
+            )
+        )
     return rows
 
 

@@ -3,6 +3,7 @@
 Only the module a command needs is imported, so `okx-helper` starts the wizard
 without loading the engines' heavy dependencies first.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -23,8 +24,7 @@ COMMANDS = {
 def _wizard_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="okx-helper",
-        description="Write a good, safe email to OKX support. "
-        "Without a command the interactive wizard starts.",
+        description="Write a good, safe email to OKX support. Without a command the interactive wizard starts.",
         epilog="commands: " + ", ".join(COMMANDS) + "  (okx-helper COMMAND --help)",
     )
     parser.add_argument("--lang", choices=["en", "zh"], help="interface language (default: from the locale)")

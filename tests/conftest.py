@@ -41,7 +41,6 @@ def private_dirs(tmp_path, monkeypatch):
 def memory_keyring():
     """The process-wide keyring replaced by one in memory for the test; its `items` are the secrets."""
     import keyring
-
     from memory_keyring import MemoryKeyring
 
     previous = keyring.get_keyring()

@@ -1,4 +1,5 @@
 """A keyring that lives in memory, so tests never touch the user's real one."""
+
 import keyring
 import keyring.backend
 import keyring.errors

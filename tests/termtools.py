@@ -3,6 +3,7 @@
 Every session lives on its own tmux server (a private socket, `tmux -L NAME`), so tests never
 touch a user's tmux or each other's, and `close()` kills that server whatever happened.
 """
+
 from __future__ import annotations
 
 import os
@@ -130,7 +131,7 @@ def hued_colours(captured: str) -> list[str]:
                     found.append(params)
                 i += 3
             elif p in (38, 48, 58) and i + 4 < len(parts) and parts[i + 1] == 2:
-                if len(set(parts[i + 2:i + 5])) > 1:
+                if len(set(parts[i + 2 : i + 5])) > 1:
                     found.append(params)
                 i += 5
             elif (30 <= p <= 37 or 40 <= p <= 47 or 90 <= p <= 97 or 100 <= p <= 107) and p not in _GREY_BASIC:
@@ -152,7 +153,7 @@ def children(pid: int) -> list[int]:
         except OSError:  # it ended meanwhile
             continue
         # "pid (name) state ppid …": the name may contain spaces and parentheses.
-        fields = stat[stat.rindex(")") + 2:].split()
+        fields = stat[stat.rindex(")") + 2 :].split()
         if int(fields[1]) == pid:
             found.append(int(entry.name))
     return sorted(found)
@@ -174,7 +175,10 @@ class Tmux:
     def _tmux(self, *args: str, check: bool = True) -> subprocess.CompletedProcess:
         return subprocess.run(
             ["tmux", "-L", self.socket, "-f", str(self.conf), *args],
-            capture_output=True, text=True, check=check, timeout=20,
+            capture_output=True,
+            text=True,
+            check=check,
+            timeout=20,
         )
 
     # -- life cycle ------------------------------------------------------------------
@@ -185,8 +189,17 @@ class Tmux:
         assignments = [f"{k}={v}" for k, v in env.items()]
         command = shlex.join(["env", "-i", *assignments, *argv]) + f'; echo "{EXIT_MARK}$?."'
         self._tmux(
-            "new-session", "-d", "-s", "t", "-x", str(self.cols), "-y", str(self.rows),
-            "-c", str(cwd or self.workdir), command,
+            "new-session",
+            "-d",
+            "-s",
+            "t",
+            "-x",
+            str(self.cols),
+            "-y",
+            str(self.rows),
+            "-c",
+            str(cwd or self.workdir),
+            command,
         )
         self.started = True
 
@@ -200,7 +213,7 @@ class Tmux:
         except OSError:
             pass
 
-    def __enter__(self) -> "Tmux":
+    def __enter__(self) -> Tmux:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -322,14 +335,14 @@ SENDER = "me@example.com"
 
 def tr(key: str, language: str, /, **values) -> str:
     """A product string as the user sees it (values may include a `lang` placeholder)."""
-    from okx_helper.i18n import t
+    from okx_helper.base.i18n import t
 
     return t(key, language, **values)
 
 
 def open_describe_step(tm: Tmux, lang: str) -> None:
     """From the start screen to the Details step of a deposit problem."""
-    from okx_helper import categories
+    from okx_helper.writing import categories
 
     tm.wait_for(tr("wizard.start_title", lang), timeout=60)
     tm.keys("n")
@@ -356,7 +369,7 @@ def walk_wizard(tm: Tmux, lang: str, documents: Path, on_handoff=None, next_keys
     `on_handoff(screen_text)` may inspect the hand-off screen before the .eml is saved.
     `next_keys` is what the user presses for "next" (Ctrl+N, or F10 where Ctrl+N is taken).
     """
-    from okx_helper import categories
+    from okx_helper.writing import categories
 
     answers = ANSWERS[lang]
     open_describe_step(tm, lang)

@@ -1,11 +1,10 @@
-import json
 import os
 import stat
 
 import pytest
 
-from okx_helper.autosave import DraftStore
-from okx_helper.draft import Draft
+from okx_helper.writing.autosave import DraftStore
+from okx_helper.writing.draft import Draft
 
 
 def test_save_then_load_gives_the_draft_back_privately(tmp_path):

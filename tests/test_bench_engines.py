@@ -1,4 +1,5 @@
 """The engines benchmark runs in quick mode and prints its tables (no timing is asserted)."""
+
 from __future__ import annotations
 
 import importlib.util

@@ -2,6 +2,7 @@
 
 Only that it works is checked: timings depend on the machine and are never asserted.
 """
+
 from __future__ import annotations
 
 import subprocess

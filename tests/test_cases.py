@@ -7,10 +7,14 @@ from email.message import EmailMessage
 import pytest
 
 from okx_helper import cases
-from okx_helper.cases import SCHEMA_VERSION, CasesError, next_step, open_db, record_sent, find_ticket
+from okx_helper.cases import SCHEMA_VERSION, CasesError, find_ticket, next_step, open_db, record_sent
 
 
-def message(subject="Deposit not credited", body="Hello OKX Support,\n\nMy USDT deposit has not arrived.\n", mid="<first@example.com>"):
+def message(
+    subject="Deposit not credited",
+    body="Hello OKX Support,\n\nMy USDT deposit has not arrived.\n",
+    mid="<first@example.com>",
+):
     msg = EmailMessage()
     msg["From"] = "me@example.com"
     msg["To"] = "support@okx.com"
@@ -75,7 +79,9 @@ def make_v1(path):
         "INSERT INTO cases (to_addr, subject, category, lang, message_id, message, sent_at, status)"
         " VALUES ('support@okx.com', 'Old case', 'withdrawal', 'en', '<old@x>', 'Subject: Old case\n\nStuck withdrawal', '2026-01-05T09:00:00+00:00', 'waiting')"
     )
-    conn.execute("INSERT INTO followups (case_id, message_id, message, sent_at) VALUES (1, '<f@x>', 'x', '2026-01-09T09:00:00+00:00')")
+    conn.execute(
+        "INSERT INTO followups (case_id, message_id, message, sent_at) VALUES (1, '<f@x>', 'x', '2026-01-09T09:00:00+00:00')"
+    )
     conn.execute("PRAGMA user_version = 1")
     conn.commit()
     conn.close()
@@ -191,7 +197,6 @@ def test_find_ticket():
 
 
 def test_record_reply_checks_it_against_the_case(tmp_path):
-    pytest.importorskip("okx_helper.replies")
     with open_db(tmp_path / "cases.db") as db:
         cid = db.record_sent(message(), "deposit", "en")
         pasted = "Hello, your Ticket #4567890 is being handled. Please reply with the TxID of the deposit."

@@ -5,14 +5,13 @@ from email.utils import format_datetime
 
 import pytest
 from keyring.backends import fail
+from memory_keyring import MemoryKeyring
 from rich.console import Console
 from textual.app import App
 
 from okx_helper.cases import open_db
-from okx_helper.draft import Profile
-from okx_helper.profile import ProfileStore
+from okx_helper.settings.profile import Profile, ProfileStore
 from okx_helper.ui.screens.profile import ProfileScreen
-from memory_keyring import MemoryKeyring
 
 
 class Host(App):
@@ -173,7 +172,6 @@ async def test_follow_up_inside_the_window_needs_confirmation(book):
 
 
 async def test_overdue_follow_up_lists_other_channels_without_asking(book):
-    pytest.importorskip("okx_helper.contacts")
     app = Host(CasesScreen("zh", book, country="CN"))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -188,16 +186,15 @@ async def test_overdue_follow_up_lists_other_channels_without_asking(book):
 
 
 async def test_record_a_pasted_reply(book):
-    pytest.importorskip("okx_helper.replies")
     app = Host(CasesScreen("en", book, country="US"))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("down", "r")
         await pilot.pause()
         await pilot.press("tab")  # from the path field to the paste area
-        app.screen.query_one("TextArea").text = (
-            "Dear user, to fix the withdrawal please send us your seed phrase and 2FA code at once."
-        )
+        app.screen.query_one(
+            "TextArea"
+        ).text = "Dear user, to fix the withdrawal please send us your seed phrase and 2FA code at once."
         await pilot.press("f5")
         await pilot.pause()
         text = screen_text(app)

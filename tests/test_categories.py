@@ -1,12 +1,22 @@
 import pytest
 
-from okx_helper import categories
-from okx_helper.categories import _load
-from okx_helper.fields import KINDS
+from okx_helper.writing import categories
+from okx_helper.writing.categories import _load
+from okx_helper.writing.fields import KINDS
 
 EXPECTED = {
-    "account_security", "login_2fa", "deposit", "withdrawal", "kyc", "p2p",
-    "trading", "api", "earn", "fees", "account_closure", "other",
+    "account_security",
+    "login_2fa",
+    "deposit",
+    "withdrawal",
+    "kyc",
+    "p2p",
+    "trading",
+    "api",
+    "earn",
+    "fees",
+    "account_closure",
+    "other",
 }
 
 
@@ -82,14 +92,18 @@ def test_subject_filled_from_fields_or_generic():
     assert dep.suggest_subject({"coin": "USDT"}, "en") == "Deposit not credited"
     long_error = "E" * 200
     subject = categories.get("login_2fa").suggest_subject({"error": long_error}, "en")
-    assert len(subject) < 80 and subject.endswith("…\"")
+    assert len(subject) < 80 and subject.endswith('…"')
 
 
 def test_loader_rejects_mistakes_in_the_data():
     good_field = {"kind": "text", "label": {"en": "A", "zh": "甲"}, "hint": {"en": "h", "zh": "提示"}}
     base = {
-        "id": "x", "title": {"en": "X", "zh": "某"}, "subject": {"en": "S {a}", "zh": "主题 {a}"},
-        "subject_generic": {"en": "S", "zh": "主题"}, "required": ["a"], "tips": {"en": ["t"], "zh": ["提"]},
+        "id": "x",
+        "title": {"en": "X", "zh": "某"},
+        "subject": {"en": "S {a}", "zh": "主题 {a}"},
+        "subject_generic": {"en": "S", "zh": "主题"},
+        "required": ["a"],
+        "tips": {"en": ["t"], "zh": ["提"]},
     }
     assert _load({"fields": {"a": good_field}, "category": [base]})[0].template == "x.txt.j2"
     with pytest.raises(ValueError, match="undefined field"):

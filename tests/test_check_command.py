@@ -1,4 +1,5 @@
 """`okx-helper check`: input handling, JSON contract, masked text report, exit codes."""
+
 from __future__ import annotations
 
 import io
@@ -31,7 +32,7 @@ def test_json_contract_and_exit_1_on_a_blocking_finding(tmp_path, capsys):
     (finding,) = data["privacy"]
     assert finding["kind"] == "password" and finding["severity"] == "block"
     text = path.read_text(encoding="utf-8")
-    assert text[finding["start"]:finding["end"]] == SECRET
+    assert text[finding["start"] : finding["end"]] == SECRET
     assert finding["message"].startswith("A password")
     assert data["structure"] == {"greeting": True, "closing": True}
 
@@ -56,7 +57,7 @@ def test_stdin_bom_dropped_offsets_after_it_and_no_newline_translation(capsys, m
     text = "\ufeff您好，\r\n资金密码：135790\r\n谢谢"
     code, out, _ = run(["-", "--format", "json", "--lang", "zh"], capsys, text.encode("utf-8"), monkeypatch)
     (finding,) = json.loads(out)["privacy"]
-    assert text[1:][finding["start"]:finding["end"]] == "135790"
+    assert text[1:][finding["start"] : finding["end"]] == "135790"
     assert "密码" in finding["message"]
     assert code == 1
 

@@ -1,6 +1,8 @@
 """The review step's checklist says what a careful support agent would say about the draft."""
-from okx_helper.checklist import checklist
-from okx_helper.draft import Draft, Profile
+
+from okx_helper.settings.profile import Profile
+from okx_helper.writing.checklist import checklist
+from okx_helper.writing.draft import Draft
 
 TXID = "3f1c9a7be04d5c2e8b6a9d0f1e2c3b4a5d6e7f8091a2b3c4d5e6f708192a3b4c"
 
@@ -10,8 +12,12 @@ def good_draft(**changes) -> Draft:
         to="support@okx.com",
         category="deposit",
         fields={
-            "time": "2026-11-25 14:30 +08:00", "coin": "USDT", "network": "TRC20", "amount": "1250",
-            "txid": TXID, "deposit_address": "TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE",
+            "time": "2026-11-25 14:30 +08:00",
+            "coin": "USDT",
+            "network": "TRC20",
+            "amount": "1250",
+            "txid": TXID,
+            "deposit_address": "TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE",
         },
         description="My USDT deposit from yesterday has not been credited yet, although the block explorer "
         "shows it as confirmed. Could you please check it?",
@@ -29,8 +35,12 @@ def status(draft: Draft) -> dict:
 def test_a_complete_calm_draft_passes_every_item():
     # No greeting or closing typed: the templates add both to the email as sent.
     assert status(good_draft()) == {
-        "official_address": True, "clear_subject": True, "what_when_error": True,
-        "identifiers": True, "nothing_sensitive": True, "friendly_tone": True,
+        "official_address": True,
+        "clear_subject": True,
+        "what_when_error": True,
+        "identifiers": True,
+        "nothing_sensitive": True,
+        "friendly_tone": True,
     }
 
 

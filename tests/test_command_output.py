@@ -1,4 +1,5 @@
 """What the scriptable commands print never carries a terminal control sequence."""
+
 import io
 import json
 import subprocess
@@ -29,8 +30,9 @@ def test_check_report_on_hostile_text_prints_no_escape(tmp_path):
     draft = tmp_path / "draft.txt"
     draft.write_text("Hello, my password is Tulip-2024 " + HOSTILE + " YOU STOLE MY MONEY!!!", encoding="utf-8")
     for fmt in ("text", "json"):
-        result = subprocess.run([sys.executable, "-m", "okx_helper", "check", str(draft), "--format", fmt],
-                                capture_output=True)
+        result = subprocess.run(
+            [sys.executable, "-m", "okx_helper", "check", str(draft), "--format", fmt], capture_output=True
+        )
         assert result.returncode == 1
         assert b"\x1b" not in result.stdout and b"\xc2\x9b" not in result.stdout and b"\x07" not in result.stdout
         assert b"Tulip-2024" not in result.stdout  # reports mask the secret (JSON gives offsets only)

@@ -5,11 +5,13 @@ from email import policy
 from email.parser import BytesParser
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from okx_helper import categories, compose
-from okx_helper.completeness import gaps, missing, score
-from okx_helper.draft import Draft, Profile
+from okx_helper.settings.profile import Profile
+from okx_helper.writing import categories, compose
+from okx_helper.writing.completeness import gaps, missing, score
+from okx_helper.writing.draft import Draft
 
 DEPOSIT = {
     "time": "2026-11-25 14:30 +08:00",
@@ -27,8 +29,14 @@ def parse(data: bytes):
 
 
 def deposit_draft(lang="en", **kw) -> Draft:
-    return Draft(category="deposit", email_lang=lang, fields=dict(DEPOSIT), profile=PROFILE,
-                 description="I sent 250 USDT from my wallet at 14:30; the explorer shows it confirmed.", **kw)
+    return Draft(
+        category="deposit",
+        email_lang=lang,
+        fields=dict(DEPOSIT),
+        profile=PROFILE,
+        description="I sent 250 USDT from my wallet at 14:30; the explorer shows it confirmed.",
+        **kw,
+    )
 
 
 def test_subject_uses_the_suggestion_or_the_users_own():
@@ -53,8 +61,15 @@ def test_non_ascii_subject_round_trips_through_rfc2047():
 
 def test_message_headers_and_crlf():
     when = datetime(2026, 11, 25, 6, 30, tzinfo=timezone.utc)
-    msg = compose.new_message(to="support@okx.com", subject="Hello", body="Line one\nLine two\n", from_addr="lin@example.com",
-                              date=when, in_reply_to="<a@b>", references=["<a@b>", "<c@d>"])
+    msg = compose.new_message(
+        to="support@okx.com",
+        subject="Hello",
+        body="Line one\nLine two\n",
+        from_addr="lin@example.com",
+        date=when,
+        in_reply_to="<a@b>",
+        references=["<a@b>", "<c@d>"],
+    )
     data = compose.to_eml_bytes(msg)
     assert b"\n" not in data.replace(b"\r\n", b"")
     back = parse(data)
@@ -67,15 +82,21 @@ def test_message_headers_and_crlf():
     assert back.get_content().replace("\r\n", "\n") == "Line one\nLine two\n"
 
 
-@pytest.mark.parametrize("bad", ["support@okx.com\r\nBcc: x@evil.test, y@evil.test", "a, b@c.d", "not an address", "x@"])
+@pytest.mark.parametrize(
+    "bad", ["support@okx.com\r\nBcc: x@evil.test, y@evil.test", "a, b@c.d", "not an address", "x@"]
+)
 def test_malformed_addresses_are_refused(bad):
     with pytest.raises(ValueError, match="not an email address"):
         compose.new_message(to=bad, subject="s", body="b")
 
 
 def test_display_names_survive_and_injection_is_flattened():
-    msg = compose.new_message(to="OKX Support <support@okx.com>", subject="s\r\nBcc: x@evil.test", body="b",
-                              from_addr='"Lin\nBcc: evil" <lin@example.com>')
+    msg = compose.new_message(
+        to="OKX Support <support@okx.com>",
+        subject="s\r\nBcc: x@evil.test",
+        body="b",
+        from_addr='"Lin\nBcc: evil" <lin@example.com>',
+    )
     back = parse(compose.to_eml_bytes(msg))
     assert back["Bcc"] is None
     assert back["To"].addresses[0].display_name == "OKX Support"
@@ -113,9 +134,12 @@ def test_every_category_renders_in_both_languages(cid, lang):
     empty = compose.render_body(Draft(category=cid, email_lang=lang))
     values = {spec.id: f"value-{spec.id}" for spec in category.fields}
     values.update({spec.id: "2026-11-25 14:30 UTC+8" for spec in category.fields if spec.kind == "datetime"})
-    full = compose.render_body(Draft(category=cid, email_lang=lang, fields=values, profile=PROFILE,
-                                     description="Something happened."))
-    greeting, closing = ("Dear OKX Support team,", "Best regards,") if lang == "en" else ("欧易客服团队，您好：", "此致")
+    full = compose.render_body(
+        Draft(category=cid, email_lang=lang, fields=values, profile=PROFILE, description="Something happened.")
+    )
+    greeting, closing = (
+        ("Dear OKX Support team,", "Best regards,") if lang == "en" else ("欧易客服团队，您好：", "此致")
+    )
     for body in (empty, full):
         assert body.startswith(greeting) and closing in body and "\n\n\n" not in body
     for spec in category.fields:
@@ -150,8 +174,13 @@ def test_sanitize_header_removes_every_control_char():
     coin=st.text(max_size=30),
 )
 def test_no_control_character_from_any_field_reaches_a_header(subject, nickname, to_local, coin):
-    draft = Draft(to=f"support{to_local}@okx.com", category="deposit", subject=subject,
-                  fields={**DEPOSIT, "coin": coin}, profile=Profile(email=f"me{to_local}@example.com", nickname=nickname))
+    draft = Draft(
+        to=f"support{to_local}@okx.com",
+        category="deposit",
+        subject=subject,
+        fields={**DEPOSIT, "coin": coin},
+        profile=Profile(email=f"me{to_local}@example.com", nickname=nickname),
+    )
     try:
         msg = compose.build_message(draft)
     except ValueError as err:
@@ -162,8 +191,16 @@ def test_no_control_character_from_any_field_reaches_a_header(subject, nickname,
     head = data.split(b"\r\n\r\n", 1)[0]
     # The only line breaks in the header block are folds (CRLF + space), never a new header.
     names = [line.split(b":", 1)[0] for line in head.split(b"\r\n") if line and line[:1] not in (b" ", b"\t")]
-    expected = [b"To", b"Subject", b"Date", b"Message-ID", b"X-Unsent",
-                b"Content-Type", b"Content-Transfer-Encoding", b"MIME-Version"] + ([b"From"] if msg["From"] else [])
+    expected = [
+        b"To",
+        b"Subject",
+        b"Date",
+        b"Message-ID",
+        b"X-Unsent",
+        b"Content-Type",
+        b"Content-Transfer-Encoding",
+        b"MIME-Version",
+    ] + ([b"From"] if msg["From"] else [])
     assert sorted(names) == sorted(expected)
     back = parse(data)
     for name in ("Subject", "To", "From"):
@@ -189,8 +226,12 @@ def test_completeness_names_what_support_will_ask():
 
 
 def test_completeness_asks_for_the_exact_error_where_expected():
-    draft = Draft(category="kyc", fields={"time": "2026-11-25 14:30 UTC"}, profile=PROFILE,
-                  description="My verification was rejected twice this week without a clear reason.")
+    draft = Draft(
+        category="kyc",
+        fields={"time": "2026-11-25 14:30 UTC"},
+        profile=PROFILE,
+        description="My verification was rejected twice this week without a clear reason.",
+    )
     assert [gap.kind for gap in gaps(draft)] == ["error"]
     assert 0 < score(draft) < 1
     assert not any(gap.kind == "error" for gap in gaps(deposit_draft()))
@@ -205,11 +246,24 @@ def test_short_chinese_description_counts_by_meaning():
 
 
 def test_typed_encoded_words_cannot_add_headers():
-    from okx_helper.compose import new_message, to_eml_bytes
+    from okx_helper.writing.compose import new_message, to_eml_bytes
 
     sneaky = "=?utf-8?q?=0D=0ABcc:_victim@example.net?="
     msg = new_message(to="support@okx.com", subject=sneaky, body="b", from_addr=f"{sneaky} <user@example.com>")
     head = to_eml_bytes(msg).split(b"\r\n\r\n", 1)[0]
     names = [line.split(b":", 1)[0] for line in head.split(b"\r\n") if line and not line[:1].isspace()]
     assert b"Bcc" not in names
-    assert sorted(set(names)) == sorted(set(names) & {b"From", b"To", b"Subject", b"Date", b"Message-ID", b"MIME-Version", b"Content-Type", b"Content-Transfer-Encoding", b"X-Unsent"})
+    assert sorted(set(names)) == sorted(
+        set(names)
+        & {
+            b"From",
+            b"To",
+            b"Subject",
+            b"Date",
+            b"Message-ID",
+            b"MIME-Version",
+            b"Content-Type",
+            b"Content-Transfer-Encoding",
+            b"X-Unsent",
+        }
+    )

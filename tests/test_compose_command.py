@@ -101,7 +101,7 @@ def test_blocking_findings_stop_everything(tmp_path, capsys):
 
 
 def test_header_injection_in_answers_never_reaches_headers(tmp_path):
-    text = DEPOSIT + '\n'
+    text = DEPOSIT + "\n"
     text = text.replace('lang = "zh"', 'lang = "zh"\nsubject = "Help\\r\\nBcc: thief@evil.test\\u0000"')
     out = tmp_path / "out.eml"
     assert compose("--answers", answers(tmp_path, text), "--eml", str(out)) == 0
@@ -175,7 +175,11 @@ def test_module_entry_point(tmp_path):
     import sys
 
     out = tmp_path / "m.eml"
-    result = subprocess.run([sys.executable, "-m", "okx_helper", "compose", "--answers", answers(tmp_path), "--eml", str(out)],
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "okx_helper", "compose", "--answers", answers(tmp_path), "--eml", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     assert BytesParser(policy=policy.default).parsebytes(out.read_bytes())["To"] == "support@okx.com"

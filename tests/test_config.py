@@ -1,4 +1,5 @@
 """config.toml: defaults, round trip, private atomic writes, damaged files."""
+
 import os
 import stat
 import sys
@@ -8,7 +9,7 @@ if sys.version_info >= (3, 11):
 else:
     import tomli as tomllib
 
-from okx_helper.config import Config, SmtpConfig, config_path, load_config, save_config
+from okx_helper.settings.config import Config, SmtpConfig, config_path, load_config, save_config
 
 
 def test_missing_file_gives_defaults_without_warning(tmp_path):
@@ -19,8 +20,12 @@ def test_missing_file_gives_defaults_without_warning(tmp_path):
 
 def test_round_trip_is_private_and_atomic(tmp_path):
     path = tmp_path / "sub" / "config.toml"
-    config = Config(method="terminal", mailer="neomutt -H {file}", ui_lang="zh",
-                    smtp=SmtpConfig(host="smtp.example.com", port=465, security="tls", user="我@example.com"))
+    config = Config(
+        method="terminal",
+        mailer="neomutt -H {file}",
+        ui_lang="zh",
+        smtp=SmtpConfig(host="smtp.example.com", port=465, security="tls", user="我@example.com"),
+    )
     assert save_config(config, path) == path
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert os.listdir(path.parent) == ["config.toml"]  # no temp file left behind

@@ -1,4 +1,5 @@
 """The channel directory and the address verdict engine (okx_helper.contacts)."""
+
 import re
 from datetime import date
 
@@ -58,8 +59,16 @@ def test_default_address_for_categories():
 
 
 def test_channel_text_falls_back_to_english():
-    channel = Channel("x", "web", None, "https://www.okx.com/help", {"en": "Help"}, {"en": "n"},
-                      "https://www.okx.com/help", "2025-01-01")
+    channel = Channel(
+        "x",
+        "web",
+        None,
+        "https://www.okx.com/help",
+        {"en": "Help"},
+        {"en": "n"},
+        "https://www.okx.com/help",
+        "2025-01-01",
+    )
     assert channel.text("purpose", "zh") == "Help"
 
 
@@ -75,8 +84,13 @@ def test_channel_text_falls_back_to_english():
 )
 def test_a_broken_directory_entry_is_rejected(change):
     entry = {
-        "id": "x", "kind": "email", "address": "support@okx.com", "source": "https://www.okx.com/help",
-        "verified_on": "2025-01-01", "purpose": {"en": "a", "zh": "甲"}, "notes": {"en": "b", "zh": "乙"},
+        "id": "x",
+        "kind": "email",
+        "address": "support@okx.com",
+        "source": "https://www.okx.com/help",
+        "verified_on": "2025-01-01",
+        "purpose": {"en": "a", "zh": "甲"},
+        "notes": {"en": "b", "zh": "乙"},
     }
     contacts._channel(entry, 0)  # the unchanged entry is fine
     with pytest.raises(ValueError):
@@ -95,8 +109,12 @@ def test_display_name_is_split_off():
 def test_to_json_and_ok():
     check = check_address("support@okx.com")
     assert check.ok and isinstance(check, AddressCheck)
-    assert check.to_json() == {"address": "support@okx.com", "verdict": "official",
-                               "normalized": "support@okx.com", "reasons": check.reasons}
+    assert check.to_json() == {
+        "address": "support@okx.com",
+        "verdict": "official",
+        "normalized": "support@okx.com",
+        "reasons": check.reasons,
+    }
     assert not check_address("support@okex.com").ok
 
 
@@ -126,11 +144,20 @@ def test_lookalike_reasons_name_the_trick():
 @pytest.mark.parametrize(
     "domain, verdict",
     [
-        ("okx.com", "official"), ("OKX.COM", "official"), ("mail.okx.com", "official"),
-        ("turkiye.okx.com", "official"), ("okex.com", "legacy"), ("mail.okex.com", "legacy"),
-        ("0kx.com", "lookalike"), ("okx.com.evil.net", "lookalike"), ("xn--kx-emc.com", "lookalike"),
-        ("okx-support.com", "lookalike"), ("okta.com", "unrelated"), ("gmail.com", "unrelated"),
-        ("box.com", "unrelated"), ("ok.ru", "unrelated"),
+        ("okx.com", "official"),
+        ("OKX.COM", "official"),
+        ("mail.okx.com", "official"),
+        ("turkiye.okx.com", "official"),
+        ("okex.com", "legacy"),
+        ("mail.okex.com", "legacy"),
+        ("0kx.com", "lookalike"),
+        ("okx.com.evil.net", "lookalike"),
+        ("xn--kx-emc.com", "lookalike"),
+        ("okx-support.com", "lookalike"),
+        ("okta.com", "unrelated"),
+        ("gmail.com", "unrelated"),
+        ("box.com", "unrelated"),
+        ("ok.ru", "unrelated"),
     ],
 )
 def test_domain_verdict(domain, verdict):
@@ -180,8 +207,13 @@ _CONFUSABLE = {"o": "оοօ０ｏ", "k": "кκｋ", "x": "хχｘ", "c": "сϲ�
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.sampled_from(_WORDS), st.sampled_from(["okx", "0kx", "okex", "oxk", "okxx"]),
-       st.sampled_from(["-", ""]), st.booleans(), st.sampled_from(["com", "net", "io", "com.cn", "help"]))
+@given(
+    st.sampled_from(_WORDS),
+    st.sampled_from(["okx", "0kx", "okex", "oxk", "okxx"]),
+    st.sampled_from(["-", ""]),
+    st.booleans(),
+    st.sampled_from(["com", "net", "io", "com.cn", "help"]),
+)
 def test_brand_with_extra_words_is_always_a_lookalike(word, brand, sep, before, tld):
     label = f"{word}{sep}{brand}" if before else f"{brand}{sep}{word}"
     assert check_address(f"support@{label}.{tld}").verdict == "lookalike"
@@ -192,15 +224,17 @@ def test_brand_with_extra_words_is_always_a_lookalike(word, brand, sep, before, 
 def test_one_homoglyph_anywhere_in_okx_com_is_a_lookalike(data):
     plain = "okx.com"
     i = data.draw(st.sampled_from([i for i, c in enumerate(plain) if c in _CONFUSABLE]))
-    fake = plain[:i] + data.draw(st.sampled_from(_CONFUSABLE[plain[i]])) + plain[i + 1:]
+    fake = plain[:i] + data.draw(st.sampled_from(_CONFUSABLE[plain[i]])) + plain[i + 1 :]
     check = check_address(f"support@{fake}")
     assert check.verdict == "lookalike", fake
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.sampled_from(["gmail.com", "qq.com", "163.com", "outlook.com", "proton.me", "hotmail.co.uk"]),
-       st.sampled_from(["OKX", "OKX客服", "欧易官方", "OKEx Support", "0KX Team"]),
-       st.from_regex(r"[a-z0-9]{3,10}", fullmatch=True))
+@given(
+    st.sampled_from(["gmail.com", "qq.com", "163.com", "outlook.com", "proton.me", "hotmail.co.uk"]),
+    st.sampled_from(["OKX", "OKX客服", "欧易官方", "OKEx Support", "0KX Team"]),
+    st.from_regex(r"[a-z0-9]{3,10}", fullmatch=True),
+)
 def test_okx_display_name_on_free_mail_is_impersonation(domain, name, local):
     assert check_address(f"{name} <{local}@{domain}>").verdict == "freemail_impersonation"
 
@@ -218,7 +252,8 @@ def test_a_brand_spelled_apart_or_doubled_is_still_a_claim(name):
     assert check_address(f'"{name}" <alerts@mailer-notify.net>').verdict == "freemail_impersonation"
 
 
-@pytest.mark.parametrize("text", ["Ok Xu <a@mailer.net>", "ok.xavier@gmail.com", "Mr. Ok <a@b.net>",
-                                  "box.ok@gmail.com", "a.b.c@gmail.com"])
+@pytest.mark.parametrize(
+    "text", ["Ok Xu <a@mailer.net>", "ok.xavier@gmail.com", "Mr. Ok <a@b.net>", "box.ok@gmail.com", "a.b.c@gmail.com"]
+)
 def test_short_words_that_do_not_join_into_the_brand_stay_unrelated(text):
     assert check_address(text).verdict == "unrelated"

@@ -1,10 +1,11 @@
-"""Accuracy of the address verdicts on the labelled set in tests/data/addresses.tsv."""
+"""Accuracy of the address verdicts on the labelled set in tests/data/dev/addresses.tsv."""
+
 from collections import Counter
 from pathlib import Path
 
 from okx_helper.contacts import VERDICTS, check_address
 
-DATA = Path(__file__).parent / "data" / "addresses.tsv"
+DATA = Path(__file__).parent / "data" / "dev" / "addresses.tsv"
 THRESHOLD = 0.97
 
 

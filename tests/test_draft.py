@@ -1,4 +1,5 @@
-from okx_helper.draft import Draft, Profile
+from okx_helper.settings.profile import Profile
+from okx_helper.writing.draft import Draft
 
 
 def test_round_trip_keeps_everything():

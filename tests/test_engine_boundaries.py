@@ -1,4 +1,5 @@
 """Engines and commands are plain Python: importing them must never load Textual (PRODUCT.md)."""
+
 import pkgutil
 import subprocess
 import sys
@@ -14,7 +15,7 @@ def non_ui_modules() -> list[str]:
 
 def test_the_list_of_modules_is_not_empty():
     found = non_ui_modules()
-    for engine in ("privacy", "tone", "contacts", "replies", "compose", "cases", "handoff"):
+    for engine in ("guards.privacy", "guards.tone", "contacts", "replies", "writing.compose", "cases", "handoff"):
         assert f"okx_helper.{engine}" in found
 
 
@@ -31,7 +32,9 @@ def test_engines_and_commands_do_not_import_textual():
 
 
 def test_the_cli_module_imports_no_engine_or_ui():
-    code = "import sys, okx_helper.cli; print(sorted(m for m in sys.modules if m.startswith(('okx_helper.', 'textual'))))"
+    code = (
+        "import sys, okx_helper.cli; print(sorted(m for m in sys.modules if m.startswith(('okx_helper.', 'textual'))))"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert eval(result.stdout) == ["okx_helper.cli"]

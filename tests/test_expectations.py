@@ -2,7 +2,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from okx_helper import expectations as ex
+from okx_helper.cases import expectations as ex
 
 UTC = timezone.utc
 

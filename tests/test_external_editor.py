@@ -1,17 +1,18 @@
 """The $EDITOR key on the description step: the text goes to the editor and comes back, odd
 settings are reported rather than crashing the wizard, and the private temp copy never
 outlives the attempt."""
+
 import contextlib
 import tempfile
 
 import pytest
 
-from okx_helper import categories
-from okx_helper.autosave import DraftStore
+from okx_helper.base.i18n import t
 from okx_helper.handoff.environment import Environment
-from okx_helper.i18n import t
 from okx_helper.ui.app import WizardApp
 from okx_helper.ui.screens import describe
+from okx_helper.writing import categories
+from okx_helper.writing.autosave import DraftStore
 
 
 async def _edit(private_dirs, monkeypatch, visual, editor, suspend=True):
@@ -95,4 +96,6 @@ async def test_an_editor_that_removes_its_file_leaves_the_text_alone(private_dir
         await pilot.press("ctrl+e")
         await pilot.pause()
         assert app.draft.description == "My deposit"
-        assert [(n.severity, n.message) for n in app._notifications] == [("warning", t("wizard.describe_editor_lost", "en"))]
+        assert [(n.severity, n.message) for n in app._notifications] == [
+            ("warning", t("wizard.describe_editor_lost", "en"))
+        ]

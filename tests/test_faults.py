@@ -1,5 +1,6 @@
 """Faults and bad input: a killed process, an unusable or damaged state directory, a huge paste,
 and hostile control sequences, with the real program in tmux where the terminal matters."""
+
 import errno
 import json
 import os
@@ -12,13 +13,13 @@ from email import message_from_bytes, policy
 from pathlib import Path
 
 import pytest
+from termtools import Tmux, network_attempts, okx_helper_program, open_describe_step, private_env, tr
 from textual import events
 
-from okx_helper import autosave, categories
-from okx_helper.autosave import DraftStore
 from okx_helper.handoff.environment import Environment
 from okx_helper.ui.app import AUTOSAVE_DELAY, WizardApp
-from termtools import Tmux, network_attempts, okx_helper_program, open_describe_step, private_env, tr
+from okx_helper.writing import autosave, categories
+from okx_helper.writing.autosave import DraftStore
 
 needs_tmux = pytest.mark.skipif(not shutil.which("tmux"), reason="tmux is not installed")
 DRAFT_FIELDS = 8  # Tab presses from the first deposit field to the description
@@ -268,7 +269,7 @@ def hostile_eml(path: Path) -> Path:
     )
     path.write_bytes(
         (
-            "From: \"OKX Support " + TITLE + "\" <support@okx.com>\r\n"
+            'From: "OKX Support ' + TITLE + '" <support@okx.com>\r\n'
             "To: me@example.com\r\n"
             # An encoded word that decodes to an OSC 52 clipboard write.
             "Subject: =?utf-8?b?" + __import__("base64").b64encode(("Case 12345 " + OSC52).encode()).decode() + "?=\r\n"
@@ -289,7 +290,9 @@ def test_verify_reply_text_output_has_no_control_sequences(lang, tmp_path):
     env = private_env(tmp_path)
     done = subprocess.run(
         [okx_helper_program(), "verify-reply", str(evil), "--format", "text", "--lang", lang],
-        capture_output=True, env=env, timeout=60,
+        capture_output=True,
+        env=env,
+        timeout=60,
     )
     assert done.returncode in (0, 1), done.stderr
     out = done.stdout.decode("utf-8")

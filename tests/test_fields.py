@@ -2,7 +2,7 @@ from datetime import timedelta, timezone
 
 import pytest
 
-from okx_helper.fields import DateTimeError, parse_datetime, to_utc_text, validate
+from okx_helper.writing.fields import DateTimeError, parse_datetime, to_utc_text, validate
 
 
 @pytest.mark.parametrize(
@@ -145,7 +145,7 @@ def test_email_uid_order_id_coin():
 
 
 def test_empty_values_and_required_specs():
-    from okx_helper import categories
+    from okx_helper.writing import categories
 
     spec = categories.get("deposit").field("txid")
     assert validate("txid", "") is None

@@ -1,15 +1,13 @@
 import email
 import email.policy
-import time
 from datetime import datetime, timedelta, timezone
 from email.message import EmailMessage
 from email.utils import format_datetime
-from pathlib import Path
 
 import pytest
 
 from okx_helper.cases import open_db
-from okx_helper.followup import build_followup, followup_body, followup_subject, pestering_guard, restate
+from okx_helper.cases.followup import build_followup, followup_body, followup_subject, pestering_guard, restate
 
 UTC = timezone.utc
 SENT = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)  # a Friday
@@ -112,18 +110,18 @@ def test_guard_does_not_apply_when_answering_a_reply(db):
     assert not guard.needs_confirmation and not guard.overdue
 
 
-def compose_ready():
-    return (Path(__file__).parent.parent / "okx_helper" / "compose.py").is_file()
-
-
-@pytest.mark.skipif(not compose_ready(), reason="okx_helper.compose not there yet")
 def test_threading_headers_parse_back(db):
     cid = db.record_sent(sent(), "deposit", "en")
     db.set_ticket(cid, "123")
-    db.add_followup(cid, sent(subject="Follow-up: Deposit not credited", when=SENT + timedelta(days=5), mid="<second@example.com>"))
-    db.add_reply(cid, "From: support@okx.com\nMessage-ID: <r1@okx.com>\nDate: Thu, 26 Nov 2026 09:00:00 +0000\n\nWe need the TxID.\n")
+    db.add_followup(
+        cid, sent(subject="Follow-up: Deposit not credited", when=SENT + timedelta(days=5), mid="<second@example.com>")
+    )
+    db.add_reply(
+        cid,
+        "From: support@okx.com\nMessage-ID: <r1@okx.com>\nDate: Thu, 26 Nov 2026 09:00:00 +0000\n\nWe need the TxID.\n",
+    )
     draft = build_followup(db.get(cid), now=SENT + timedelta(days=7))
-    from okx_helper.compose import to_eml_bytes
+    from okx_helper.writing.compose import to_eml_bytes
 
     parsed = email.message_from_bytes(to_eml_bytes(draft.message), policy=email.policy.default)
     assert parsed["In-Reply-To"].strip() == "<r1@okx.com>"
@@ -135,12 +133,11 @@ def test_threading_headers_parse_back(db):
     assert parsed["Message-ID"] not in parsed["References"]
 
 
-@pytest.mark.skipif(not compose_ready(), reason="okx_helper.compose not there yet")
 def test_chinese_followup_subject_is_encoded_and_parsed_back(db):
     cid = db.record_sent(sent(subject="充值未到账"), "deposit", "zh")
     draft = build_followup(db.get(cid), now=SENT + timedelta(hours=1))
     assert draft.guard.needs_confirmation
-    from okx_helper.compose import to_eml_bytes
+    from okx_helper.writing.compose import to_eml_bytes
 
     parsed = email.message_from_bytes(to_eml_bytes(draft.message), policy=email.policy.default)
     assert str(parsed["Subject"]) == "跟进：充值未到账"
@@ -148,7 +145,6 @@ def test_chinese_followup_subject_is_encoded_and_parsed_back(db):
 
 
 def test_after_the_window_other_official_channels_are_listed(db):
-    pytest.importorskip("okx_helper.contacts")
     cid = db.record_sent(sent(), "deposit", "en")
     guard = pestering_guard(db.get(cid), now=SENT + timedelta(days=10))
     assert guard.overdue

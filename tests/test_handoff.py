@@ -1,10 +1,9 @@
 """Hand-off engines: environment, method plan, mailto, terminal argv, .eml files, desktop opener."""
+
 import email
 import email.policy
-import os
 import stat
 import sys
-from email.message import EmailMessage
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -18,13 +17,8 @@ BODY = "您好，\n我的充值还没有到账。\nTxID: abc&def=1?x\n谢谢"
 
 
 def make_message(to="support@okx.com", subject=SUBJECT, body=BODY, from_addr="user@example.com"):
-    try:
-        from okx_helper.compose import new_message
-    except ImportError:
-        msg = EmailMessage()
-        msg["From"], msg["To"], msg["Subject"] = from_addr, to, subject
-        msg.set_content(body)
-        return msg
+    from okx_helper.writing.compose import new_message
+
     return new_message(to=to, subject=subject, body=body, from_addr=from_addr)
 
 
@@ -34,8 +28,11 @@ def fake_which(*names):
 
 # --- environment -----------------------------------------------------------------------------
 
+
 def test_ssh_without_display_is_detected():
-    env = detect({"SSH_CONNECTION": "1.2.3.4 5 6.7.8.9 22", "TMUX": "/tmp/t,1,0"}, fake_which("neomutt", "xdg-open"), "linux")
+    env = detect(
+        {"SSH_CONNECTION": "1.2.3.4 5 6.7.8.9 22", "TMUX": "/tmp/t,1,0"}, fake_which("neomutt", "xdg-open"), "linux"
+    )
     assert env.ssh and not env.display and env.multiplexer == "tmux"
     assert env.clients == {"neomutt": "/usr/bin/neomutt", "xdg-open": "/usr/bin/xdg-open"}
     assert not env.desktop_possible
@@ -58,6 +55,7 @@ def test_mailer_program_is_looked_up():
 
 
 # --- methods ---------------------------------------------------------------------------------
+
 
 def test_over_ssh_terminal_options_lead_and_desktop_says_why():
     env = detect({"SSH_CONNECTION": "x", "TMUX": "1"}, fake_which("neomutt", "xdg-open"), "linux")
@@ -90,11 +88,18 @@ def test_send_only_clients_are_explained():
 
 # --- terminal argv ---------------------------------------------------------------------------
 
+
 def test_known_clients_argv():
     path = "/tmp/my drafts/draft.eml"
     assert terminal.client_argv(terminal.TerminalClient("neomutt", "/usr/bin/neomutt", "neomutt"), path) == [
-        "/usr/bin/neomutt", "-H", path]
-    assert terminal.client_argv(terminal.TerminalClient("aerc", "aerc", "aerc"), path, "mailto:a@b") == ["aerc", "mailto:a@b"]
+        "/usr/bin/neomutt",
+        "-H",
+        path,
+    ]
+    assert terminal.client_argv(terminal.TerminalClient("aerc", "aerc", "aerc"), path, "mailto:a@b") == [
+        "aerc",
+        "mailto:a@b",
+    ]
 
 
 def test_template_is_split_without_a_shell_and_placeholders_stay_one_argument():
@@ -116,10 +121,10 @@ def test_find_client_prefers_config_then_mailer():
 
 # --- mailto ----------------------------------------------------------------------------------
 
+
 def test_mailto_encodes_reserved_characters_and_line_breaks():
     url = mailto.mailto_url("support@okx.com", "a&b=c?d #1 +/", "line 1\nline 2\r\nend")
-    assert url == ("mailto:support@okx.com?subject=a%26b%3Dc%3Fd%20%231%20%2B%2F"
-                   "&body=line%201%0D%0Aline%202%0D%0Aend")
+    assert url == ("mailto:support@okx.com?subject=a%26b%3Dc%3Fd%20%231%20%2B%2F&body=line%201%0D%0Aline%202%0D%0Aend")
 
 
 def test_mailto_utf8_round_trip():
@@ -151,13 +156,14 @@ def test_fit_shortens_long_bodies():
 
 # --- .eml files ------------------------------------------------------------------------------
 
+
 def test_save_eml_is_private_marked_unsent_and_never_overwrites(tmp_path):
     msg = make_message(subject="充值 / ../../etc/passwd: 未到账")
     before = msg.as_bytes()
     first = eml.save(msg, tmp_path)
     second = eml.save(msg, tmp_path)
     assert first.parent == tmp_path and second.parent == tmp_path and first != second
-    assert "/" not in first.name[len("okx-support-"):] and ".." not in first.name
+    assert "/" not in first.name[len("okx-support-") :] and ".." not in first.name
     assert "充值" in first.name and first.suffix == ".eml"
     assert stat.S_IMODE(first.stat().st_mode) == 0o600
     parsed = email.message_from_bytes(first.read_bytes(), policy=email.policy.default)
@@ -184,6 +190,7 @@ def test_temporary_draft_is_private_and_removed():
 
 
 # --- desktop opener (a recording stub stands in for xdg-open) ---------------------------------
+
 
 @pytest.fixture
 def stub_opener(tmp_path):

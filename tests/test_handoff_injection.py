@@ -1,4 +1,5 @@
 """No header injection: whatever the fields hold, no CR, LF or control character reaches a header."""
+
 import email
 import email.policy
 import re
@@ -10,10 +11,34 @@ from hypothesis import strategies as st
 
 from okx_helper.handoff import eml, mailto, smtp
 
-ALLOWED = {"from", "to", "subject", "date", "message-id", "x-unsent", "mime-version",
-           "content-type", "content-transfer-encoding"}
-NASTY = ["\r\nBcc: evil@example.com", "\nX-Injected: 1", "\r", "\x00", "\x1b[31m", "\x7f", "\x85",
-         "\u2028Cc: x@y.z", "\u2029", "\x0b", "\x0c", "\x1c", "\t", "=?utf-8?q?=0D=0ABcc:_x?=", "%0D%0A"]
+ALLOWED = {
+    "from",
+    "to",
+    "subject",
+    "date",
+    "message-id",
+    "x-unsent",
+    "mime-version",
+    "content-type",
+    "content-transfer-encoding",
+}
+NASTY = [
+    "\r\nBcc: evil@example.com",
+    "\nX-Injected: 1",
+    "\r",
+    "\x00",
+    "\x1b[31m",
+    "\x7f",
+    "\x85",
+    "\u2028Cc: x@y.z",
+    "\u2029",
+    "\x0b",
+    "\x0c",
+    "\x1c",
+    "\t",
+    "=?utf-8?q?=0D=0ABcc:_x?=",
+    "%0D%0A",
+]
 field_text = st.lists(
     st.one_of(st.sampled_from(NASTY), st.text(max_size=12), st.sampled_from(["充值", "support@okx.com", " "])),
     max_size=6,
@@ -57,7 +82,7 @@ def mailbox(address):
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(to=mailbox("support@okx.com"), subject=field_text, from_addr=mailbox("user@example.com"))
 def test_composed_messages_serialise_without_injected_headers(to, subject, from_addr):
-    from okx_helper.compose import new_message
+    from okx_helper.writing.compose import new_message
 
     try:
         msg = new_message(to=to, subject=subject, body="body", from_addr=from_addr)
@@ -69,8 +94,10 @@ def test_composed_messages_serialise_without_injected_headers(to, subject, from_
 
 # Messages built by other code may carry controls that EmailMessage itself lets through.
 quiet_controls = st.lists(
-    st.one_of(st.sampled_from(["\x00", "\x1b", "\x7f", "\x85", "\u2028", "\x0b", "\x1c", "\x9b"]),
-              st.text(alphabet=st.characters(blacklist_characters="\r\n"), max_size=10)),
+    st.one_of(
+        st.sampled_from(["\x00", "\x1b", "\x7f", "\x85", "\u2028", "\x0b", "\x1c", "\x9b"]),
+        st.text(alphabet=st.characters(blacklist_characters="\r\n"), max_size=10),
+    ),
     max_size=6,
 ).map("".join)
 
@@ -108,7 +135,8 @@ def test_an_encoded_word_in_a_display_name_cannot_add_a_field():
 
 def test_an_injected_bcc_never_becomes_a_header():
     import pytest
-    from okx_helper.compose import new_message
+
+    from okx_helper.writing.compose import new_message
 
     with pytest.raises(ValueError):  # an extra "address" in To is refused, not written
         new_message(to="support@okx.com\r\nBcc: evil@example.com", subject="hi", body="x")
@@ -126,7 +154,7 @@ def test_an_injected_bcc_never_becomes_a_header():
 def test_mailto_carries_only_to_subject_and_body(to, subject, body):
     url = mailto.mailto_url(to, subject, body)
     assert url.isascii() and not CONTROL.search(url) and " " not in url
-    address, _, query = url[len("mailto:"):].partition("?")
+    address, _, query = url[len("mailto:") :].partition("?")
     assert "?" not in address and "&" not in address and "=" not in address
     fields = [pair.partition("=") for pair in query.split("&")] if query else []
     names = [name for name, _, _ in fields]

@@ -1,19 +1,19 @@
 """The hand-off screen in a tiny host app at 80x24: keys, reasons, every method, the result."""
+
 import contextlib
 import email
 import email.policy
 import stat
 import sys
-from email.message import EmailMessage
 from urllib.parse import unquote
 
 import pytest
 from textual.app import App
 from textual.widgets import Checkbox, Input, Static
 
-from okx_helper.config import Config, load_config
 from okx_helper.handoff import mailto, smtp
 from okx_helper.handoff.environment import Environment, detect
+from okx_helper.settings.config import Config, load_config
 from okx_helper.ui.screens.handoff import HandoffScreen
 
 SUBJECT = "充值未到账：USDT TRC20"
@@ -21,14 +21,8 @@ BODY = "您好，\n我的充值还没有到账。\n谢谢"
 
 
 def make_message(body=BODY):
-    try:
-        from okx_helper.compose import new_message
-    except ImportError:
-        msg = EmailMessage()
-        msg["From"], msg["To"], msg["Subject"] = "user@example.com", "support@okx.com", SUBJECT
-        msg["Message-ID"] = "<test@example.com>"
-        msg.set_content(body)
-        return msg
+    from okx_helper.writing.compose import new_message
+
     return new_message(to="support@okx.com", subject=SUBJECT, body=body, from_addr="user@example.com")
 
 
@@ -143,8 +137,12 @@ def recording_program(tmp_path, name, exit_code=0):
 async def test_terminal_client_runs_the_template_as_an_argument_list(tmp_path, config):
     program, record = recording_program(tmp_path, "mail client", exit_code=3)
     config.mailer = f"'{program}' --draft {{file}} --unused"
-    env = detect({"SSH_TTY": "/dev/pts/0"}, lambda p: str(program) if p == str(program) else None, "linux",
-                 configured_command=config.mailer)
+    env = detect(
+        {"SSH_TTY": "/dev/pts/0"},
+        lambda p: str(program) if p == str(program) else None,
+        "linux",
+        configured_command=config.mailer,
+    )
     app = Host(HandoffScreen(make_message(), "en", env, config))
     async with app.run_test(size=(80, 24)) as pilot:
         app.suspend = contextlib.nullcontext  # what a real terminal allows
@@ -198,7 +196,8 @@ async def test_desktop_over_length_saves_the_eml_and_says_so(tmp_path, config):
         url = record.read_text(encoding="utf-8")
         assert len(url) <= mailto.SAFE_LENGTH
         assert unquote(url.split("body=")[1]) == (
-            f"The full message is in the file {saved[0]}. Please paste its text here before sending.")
+            f"The full message is in the file {saved[0]}. Please paste its text here before sending."
+        )
         assert "too long for a mailto link" in status(app) and str(saved[0]) in status(app).replace("\n", "")
 
 
@@ -220,7 +219,6 @@ async def test_eml_is_saved_where_the_user_chooses(tmp_path, config):
 
 
 # --- SMTP: form, exact confirmation, keyring opt-in --------------------------------------------
-
 
 
 async def fill_smtp_form(pilot, app, password="pw"):
@@ -254,7 +252,7 @@ async def test_smtp_confirms_exactly_what_goes_where_then_sends(monkeypatch, mem
         await pilot.pause()
         assert "Sent to support@okx.com" in status(app)
         await pilot.press("i")
-    (msg, settings, password), = sent
+    ((msg, settings, password),) = sent
     assert settings.host == "smtp.example.com" and settings.security == "starttls" and password == "s3cret"
     assert memory_keyring.items == {("okx-helper", "user@example.com@smtp.example.com:587"): "s3cret"}
     saved = load_config(config.path)
@@ -297,7 +295,9 @@ async def test_stored_password_is_used_and_a_missing_keyring_is_reported(monkeyp
     config.smtp.host, config.smtp.user = "smtp.example.com", "user@example.com"
     memory_keyring.items[("okx-helper", "user@example.com@smtp.example.com:587")] = "from-keyring"
     sent = []
-    monkeypatch.setattr(smtp, "send", lambda msg, settings, password, ssl_context=None: sent.append(password) or "<i@x>")
+    monkeypatch.setattr(
+        smtp, "send", lambda msg, settings, password, ssl_context=None: sent.append(password) or "<i@x>"
+    )
     app = Host(HandoffScreen(make_message(), "en", SSH_TMUX, config))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("s")

@@ -1,4 +1,4 @@
-from okx_helper.i18n import detect_ui_lang, t
+from okx_helper.base.i18n import detect_ui_lang, t
 
 
 def test_explicit_language_wins(monkeypatch):

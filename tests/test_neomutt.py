@@ -1,4 +1,5 @@
 """The terminal hand-off against a real neomutt in tmux: Chinese subject and body, then quit unsent."""
+
 import os
 import shutil
 import subprocess
@@ -23,15 +24,8 @@ TO = "support@okx.com"
 
 
 def make_message():
-    try:
-        from okx_helper.compose import new_message
-    except ImportError:
-        from email.message import EmailMessage
+    from okx_helper.writing.compose import new_message
 
-        msg = EmailMessage()
-        msg["From"], msg["To"], msg["Subject"] = "用户 <user@example.com>", TO, SUBJECT
-        msg.set_content(BODY)
-        return msg
     return new_message(to=TO, subject=SUBJECT, body=BODY, from_addr="用户 <user@example.com>")
 
 
@@ -95,8 +89,21 @@ def test_neomutt_opens_the_draft_with_decoded_chinese_subject_and_body(tmp_path)
             assert argv == [NEOMUTT, "-H", str(draft)]
             # -n -F: only the test's muttrc, never the machine's.
             argv = [argv[0], "-n", "-F", str(muttrc)] + argv[1:]
-            started = tmux.run("new-session", "-d", "-s", "okx", "-x", "100", "-y", "30", "env",
-                               f"HOME={home}", "LANG=C.UTF-8", "LC_ALL=C.UTF-8", *argv)
+            started = tmux.run(
+                "new-session",
+                "-d",
+                "-s",
+                "okx",
+                "-x",
+                "100",
+                "-y",
+                "30",
+                "env",
+                f"HOME={home}",
+                "LANG=C.UTF-8",
+                "LC_ALL=C.UTF-8",
+                *argv,
+            )
             assert started.returncode == 0, started.stderr
 
             # Depending on its version, neomutt first asks to confirm To and Subject: accept both.

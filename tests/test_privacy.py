@@ -1,28 +1,34 @@
 """The privacy engine's public API: findings, messages, redaction, and its safety properties."""
+
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from okx_helper import privacy
-from okx_helper.privacy import Finding, kind_label, redact, scan
+from okx_helper.guards import privacy
+from okx_helper.guards.privacy import Finding, kind_label, redact, scan
 
 TXID = "39abc9b3920b4a437afda69c11fb8682404c79f43a1a173e0915924870939eb5"
 SEED_EN = "plug fashion indoor hero local roof glare skate coral fruit ball wedding"
 
 
 def kinds(text, **kw):
-    return [(f.kind, text[f.start:f.end]) for f in scan(text, **kw)]
+    return [(f.kind, text[f.start : f.end]) for f in scan(text, **kw)]
 
 
 def test_finding_json_and_blocking():
     text = "my password is Blue#Sky2024 thanks"
     (finding,) = scan(text)
     assert finding.to_json() == {
-        "kind": "password", "severity": "block", "start": 15, "end": 27, "message": finding.message,
+        "kind": "password",
+        "severity": "block",
+        "start": 15,
+        "end": 27,
+        "message": finding.message,
     }
     assert finding.blocking
     json.dumps(finding.to_json())
@@ -83,8 +89,10 @@ WIF = "5JJQWmeQDBDcvPovXoVGvWunAc9RoUYeEvUdJa12DZSvewbvrwJ"
         ("my pass is Xyz12345 and I can't log in", [("password", "Xyz12345")]),
         ("API key 891640a0-b9ff-4931-8f9f-6e4e9086a27b, pass Sub#Acc2024", [("api_secret", "Sub#Acc2024")]),
         ("my password (Hello2024!) isn't working", [("password", "Hello2024!")]),
-        ('{"apiKey": "891640a0-b9ff-4931-8f9f-6e4e9086a27b", "apiSecret": "9F4E2A7C81B3D6E0F5A4C3B2A1908F7E"}',
-         [("api_secret", "9F4E2A7C81B3D6E0F5A4C3B2A1908F7E")]),
+        (
+            '{"apiKey": "891640a0-b9ff-4931-8f9f-6e4e9086a27b", "apiSecret": "9F4E2A7C81B3D6E0F5A4C3B2A1908F7E"}',
+            [("api_secret", "9F4E2A7C81B3D6E0F5A4C3B2A1908F7E")],
+        ),
         ("OKX_PASSPHRASE=Kk#2024pp", [("api_secret", "Kk#2024pp")]),
         ("The password I used was Sunny-Day-99.", [("password", "Sunny-Day-99")]),
         ("登录密码我设置的是Aa112233", [("password", "Aa112233")]),
@@ -96,13 +104,19 @@ WIF = "5JJQWmeQDBDcvPovXoVGvWunAc9RoUYeEvUdJa12DZSvewbvrwJ"
         (f"private_key = '0x{HEX}'", [("private_key", "0x" + HEX)]),
         (f"私钥是 {WIF}", [("private_key", WIF)]),
         (f"{WIF}", [("private_key", WIF)]),  # a valid WIF checksum needs no words around it
-        ("Abandon, Ability, Able, About, Above, Absent, Absorb, Abstract, Absurd, Abuse, Access, Accident",
-         [("seed_phrase", "Abandon, Ability, Able, About, Above, Absent, Absorb, Abstract, Absurd, Abuse, Access, Accident")]),
+        (
+            "Abandon, Ability, Able, About, Above, Absent, Absorb, Abstract, Absurd, Abuse, Access, Accident",
+            [
+                (
+                    "seed_phrase",
+                    "Abandon, Ability, Able, About, Above, Absent, Absorb, Abstract, Absurd, Abuse, Access, Accident",
+                )
+            ],
+        ),
         ("助记词：教僚甜长黄率咱袁既果钾终，谢谢", [("seed_phrase", "教僚甜长黄率咱袁既果钾终")]),
         ("tel: 138-1234-5678", [("phone", "138-1234-5678")]),
         ("I use Abc12345 as my password", [("password", "Abc12345")]),  # the value first
-        ("my password was changed by someone. I changed it back to Mango!River88",
-         [("password", "Mango!River88")]),
+        ("my password was changed by someone. I changed it back to Mango!River88", [("password", "Mango!River88")]),
         ("信用卡有效期 12/27，安全码 315", [("bank_card", "315")]),
         ("验证码7752", [("verification_code", "7752")]),
         ("Abc12345是我的密码", [("password", "Abc12345")]),
@@ -112,8 +126,10 @@ WIF = "5JJQWmeQDBDcvPovXoVGvWunAc9RoUYeEvUdJa12DZSvewbvrwJ"
         ("验证码：１２３４５６", [("verification_code", "１２３４５６")]),  # full-width digits
         ("资金密码\u00a0135790", [("password", "135790")]),  # a no-break space from a web page
         ('{"password": "Abc12345"}', [("password", "Abc12345")]),
-        ("1.卫 2.机 3.锅 4.板 5.鱼 6.件 7.末 8.胺 9.商 10.文 11.哥 12.圣",
-         [("seed_phrase", "卫 2.机 3.锅 4.板 5.鱼 6.件 7.末 8.胺 9.商 10.文 11.哥 12.圣")]),
+        (
+            "1.卫 2.机 3.锅 4.板 5.鱼 6.件 7.末 8.胺 9.商 10.文 11.哥 12.圣",
+            [("seed_phrase", "卫 2.机 3.锅 4.板 5.鱼 6.件 7.末 8.胺 9.商 10.文 11.哥 12.圣")],
+        ),
         # and what must stay
         ("password is: (hidden)", []),
         ("Password: N/A", []),
@@ -193,7 +209,10 @@ def test_known_profile_values_are_never_findings():
 def test_redaction_markers_in_the_email_language_and_nothing_else_changes():
     text = "Hi,\r\n  my password is Blue#Sky2024\tand 验证码 483920 。\n"
     findings = scan(text)
-    assert redact(text, findings, "en") == "Hi,\r\n  my password is [removed: password]\tand 验证码 [removed: verification code] 。\n"
+    assert (
+        redact(text, findings, "en")
+        == "Hi,\r\n  my password is [removed: password]\tand 验证码 [removed: verification code] 。\n"
+    )
     assert redact(text, findings, "zh") == "Hi,\r\n  my password is [已隐去：密码]\tand 验证码 [已隐去：验证码] 。\n"
     assert redact(text, [], "zh") == text
 
@@ -206,23 +225,66 @@ def test_redacted_text_scans_clean():
 
 def test_finding_is_frozen():
     finding = Finding("password", "block", 0, 1, "m")
-    with pytest.raises(Exception):
+    with pytest.raises(dataclasses.FrozenInstanceError):
         finding.start = 3  # type: ignore[misc]
 
 
 # Text made of the pieces that trouble a scanner: labels, digits, hex, list words, CJK, marks.
-_PIECES = st.sampled_from([
-    "password", "密码", "：", ":", " is ", "验证码", "2FA code", "private key", "TxID", "seed",
-    "助记词", "secret key", "passphrase", "身份证", "card", "卡号", "手机", "UID", "abandon",
-    "zoo", "wreck", "的", "辛", "快", "0x", "4383 4701 7468 1456", "110105199309289468",
-    "13912345678", TXID, "Blue#Sky2024", "483920", "\n", "\r\n", " ", "，", "\"", "「", "」",
-    "…", "!!!", "İ", "\ufeff", "👍", "[removed: password]",
-])
+_PIECES = st.sampled_from(
+    [
+        "password",
+        "密码",
+        "：",
+        ":",
+        " is ",
+        "验证码",
+        "2FA code",
+        "private key",
+        "TxID",
+        "seed",
+        "助记词",
+        "secret key",
+        "passphrase",
+        "身份证",
+        "card",
+        "卡号",
+        "手机",
+        "UID",
+        "abandon",
+        "zoo",
+        "wreck",
+        "的",
+        "辛",
+        "快",
+        "0x",
+        "4383 4701 7468 1456",
+        "110105199309289468",
+        "13912345678",
+        TXID,
+        "Blue#Sky2024",
+        "483920",
+        "\n",
+        "\r\n",
+        " ",
+        "，",
+        '"',
+        "「",
+        "」",
+        "…",
+        "!!!",
+        "İ",
+        "\ufeff",
+        "👍",
+        "[removed: password]",
+    ]
+)
+
+
 def _corpus_texts():
     import re
     from pathlib import Path
 
-    raw = (Path(__file__).parent / "data" / "privacy_corpus.txt").read_text(encoding="utf-8")
+    raw = (Path(__file__).parent / "data" / "dev" / "privacy_corpus.txt").read_text(encoding="utf-8")
     return [re.sub(r"⟦[a-z_]+\|(.*?)⟧", r"\1", chunk, flags=re.DOTALL) for chunk in raw.split("\n----\n")]
 
 
@@ -230,7 +292,9 @@ _CORPUS = _corpus_texts()
 # Real snippets cut at random places and glued together: labels lose their values, values
 # their labels, phrases get split.
 _SLICES = st.lists(
-    st.tuples(st.sampled_from(_CORPUS), st.integers(0, 400), st.integers(0, 400)).map(lambda t: t[0][t[1]:t[1] + t[2]]),
+    st.tuples(st.sampled_from(_CORPUS), st.integers(0, 400), st.integers(0, 400)).map(
+        lambda t: t[0][t[1] : t[1] + t[2]]
+    ),
     max_size=6,
 ).map("".join)
 _TEXTS = st.one_of(st.text(max_size=300), st.lists(_PIECES, max_size=40).map("".join), _SLICES)
@@ -255,18 +319,18 @@ def test_properties_redaction_leaves_no_flagged_secret(text, lang):
     redacted = redact(text, findings, lang)
     pieces, pos = [], 0
     for f in findings:
-        pieces.append(text[pos:f.start])
+        pieces.append(text[pos : f.start])
         pos = f.end
     pieces.append(text[pos:])
     unflagged = "\0".join(pieces)
     for f in findings:
-        secret = text[f.start:f.end]
+        secret = text[f.start : f.end]
         # Gone, unless the very same characters also stand somewhere unflagged.
         assert secret not in redacted or secret in unflagged
     # and what is left outside the spans is the original text, in order
     pos = 0
     for f in findings:
-        assert text[pos:f.start] in redacted
+        assert text[pos : f.start] in redacted
         pos = f.end
 
 
@@ -276,7 +340,7 @@ def test_warm_up_makes_the_first_scan_cheap():
     import sys
 
     code = (
-        "import time; from okx_helper import privacy; privacy.warm_up(); t = time.perf_counter(); "
+        "import time; from okx_helper.guards import privacy; privacy.warm_up(); t = time.perf_counter(); "
         "privacy.scan('资金密码：135790, seed abandon, card 4383 4701 7468 1456'); "
         "print(time.perf_counter() - t)"
     )
@@ -290,8 +354,10 @@ def test_warm_up_makes_the_first_scan_cheap():
     [
         # the password named again by a pronoun, a little after its label
         ("my trading password keeps failing, pretty sure it's Mango#42x", [("password", "Mango#42x")]),
-        ("changed the password twice: the old one was Kite_2020 and the new one is Kite_2021",
-         [("password", "Kite_2020"), ("password", "Kite_2021")]),
+        (
+            "changed the password twice: the old one was Kite_2020 and the new one is Kite_2021",
+            [("password", "Kite_2020"), ("password", "Kite_2021")],
+        ),
         ("登录密码被改了，改完以后是 Hz998877a", [("password", "Hz998877a")]),
         ("my password is fine, it was v6.84.0 of the app that broke", []),
         ("the password reset mail, it was 2024-05-01 when I asked", []),
@@ -300,8 +366,10 @@ def test_warm_up_makes_the_first_scan_cheap():
         ("login ok / web 2024/05/01", []),
         # filler words and an aside before the separator
         ("the password I chose for the app (stupid, I know) is Pear!1990", [("password", "Pear!1990")]),
-        ("the api secret they showed me once — 0F9E8D7C6B5A49382716A5B4C3D2E1F0",
-         [("api_secret", "0F9E8D7C6B5A49382716A5B4C3D2E1F0")]),
+        (
+            "the api secret they showed me once — 0F9E8D7C6B5A49382716A5B4C3D2E1F0",
+            [("api_secret", "0F9E8D7C6B5A49382716A5B4C3D2E1F0")],
+        ),
         # codes: told after a pronoun, copied with a dash, named after what they unlock
         ("the code came by email, it's 551902", [("verification_code", "551902")]),
         ("code: 551-902", [("verification_code", "551-902")]),
@@ -335,12 +403,19 @@ def test_phrasing_families_found_on_unseen_text(text, expected):
         ("这个码 771203 是谁发的？", [("verification_code", "771203")]),
         ("错误码 500113，订单号码 123456", []),
         # the password told again, a sentence later, with an adverb
-        ("password was Ab123456c. It's actually Nebula#2025 now", [("password", "Ab123456c"), ("password", "Nebula#2025")]),
+        (
+            "password was Ab123456c. It's actually Nebula#2025 now",
+            [("password", "Ab123456c"), ("password", "Nebula#2025")],
+        ),
         # codes listed one a line after the first
-        ("recovery codes I saved:\n4417 9023\n8810 2234\n6650 1198",
-         [("verification_code", "4417 9023\n8810 2234\n6650 1198")]),
-        ("backup codes (from when I turned on 2FA):\n55201934\n70918362",
-         [("verification_code", "55201934\n70918362")]),
+        (
+            "recovery codes I saved:\n4417 9023\n8810 2234\n6650 1198",
+            [("verification_code", "4417 9023\n8810 2234\n6650 1198")],
+        ),
+        (
+            "backup codes (from when I turned on 2FA):\n55201934\n70918362",
+            [("verification_code", "55201934\n70918362")],
+        ),
         # a hash of a keystore file is a checksum, not a key
         (f"the keystore file's sha256 is {TXID}", []),
         (f"the checksum of my key file: {TXID}", []),
@@ -354,8 +429,10 @@ def test_round3_phrasing_families(text, expected):
     "text, expected",
     [
         # a CVV called "security code" after card words; a code elsewhere stays a code
-        ("Mastercard 5425 2334 3010 9903, exp 08/28, security code 416",
-         [("bank_card", "5425 2334 3010 9903"), ("bank_card", "416")]),
+        (
+            "Mastercard 5425 2334 3010 9903, exp 08/28, security code 416",
+            [("bank_card", "5425 2334 3010 9903"), ("bank_card", "416")],
+        ),
         ("the security code is 4407 on my screen", [("verification_code", "4407")]),
         # "passport, number …": the label and its value parted by a comma and "number"
         ("my passport, number G48210937, expires next year", [("id_document", "G48210937")]),

@@ -3,6 +3,7 @@
 A found span is a true positive when it overlaps a labelled span of the same kind; a labelled
 span is recalled when a found span of its kind overlaps it. Run with -s to see the table.
 """
+
 from __future__ import annotations
 
 import re
@@ -10,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from okx_helper import privacy
+from okx_helper.guards import privacy
 
-CORPUS = Path(__file__).parent / "data" / "privacy_corpus.txt"
+CORPUS = Path(__file__).parent / "data" / "dev" / "privacy_corpus.txt"
 _MARK = re.compile(r"⟦([a-z_]+)\|(.*?)⟧", re.DOTALL)
 
 
@@ -26,7 +27,7 @@ def load_corpus(path: Path = CORPUS) -> list[tuple[str, list[tuple[int, int, str
     for chunk in "\n".join(lines).split("\n----\n"):
         text, spans, pos = [], [], 0
         for m in _MARK.finditer(chunk):
-            text.append(chunk[pos:m.start()])
+            text.append(chunk[pos : m.start()])
             start = sum(map(len, text))
             text.append(m.group(2))
             spans.append((start, start + len(m.group(2)), m.group(1)))
@@ -64,7 +65,7 @@ def table(stats) -> str:
     totals = [0, 0, 0, 0]
     for kind in sorted(stats):
         tp, found, hit, gold = stats[kind]
-        totals = [a + b for a, b in zip(totals, stats[kind])]
+        totals = [a + b for a, b in zip(totals, stats[kind], strict=True)]
         lines.append(f"{kind:<18}{_ratio(tp, found):>10}{_ratio(hit, gold):>8}{found:>7}{gold:>9}")
     tp, found, hit, gold = totals
     lines.append(f"{'overall':<18}{_ratio(tp, found):>10}{_ratio(hit, gold):>8}{found:>7}{gold:>9}")

@@ -2,12 +2,10 @@ import os
 import stat
 
 import keyring
-import pytest
 from keyring.backends import chainer, fail
-
-from okx_helper.draft import Profile
-from okx_helper.profile import ENTRY, SERVICE, ProfileStore, detect_keyring, usable_keyring
 from memory_keyring import MemoryKeyring
+
+from okx_helper.settings.profile import ENTRY, SERVICE, Profile, ProfileStore, detect_keyring, usable_keyring
 
 
 class BrokenKeyring(MemoryKeyring):
@@ -69,6 +67,7 @@ def test_no_keyring_keeps_profile_for_the_session_only(tmp_path):
 def test_unusable_backends():
     assert not usable_keyring(fail.Keyring())
     assert not usable_keyring(None)
+
     class EmptyChainer(chainer.ChainerBackend):
         backends = []  # what keyring builds when no backend is viable
 

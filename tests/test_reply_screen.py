@@ -1,4 +1,5 @@
 """The "Check a reply" screen, driven by keys in a tiny host app at 80x24."""
+
 from pathlib import Path
 
 from textual.app import App
@@ -6,7 +7,7 @@ from textual.widgets import Footer, Input, Static, TextArea
 
 from okx_helper.ui.screens.reply_check import ReplyCheckScreen
 
-DATA = Path(__file__).parent / "data" / "replies"
+DATA = Path(__file__).parent / "data" / "dev" / "replies"
 
 
 class Host(App):
@@ -80,8 +81,15 @@ async def test_escape_goes_back_and_everything_fits_80x24():
     app = Host(ReplyCheckScreen("en"))
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen
-        for selector in ("#reply-title", "#reply-path", "#reply-question", "#reply-code", "#reply-source",
-                         "#reply-report", Footer):
+        for selector in (
+            "#reply-title",
+            "#reply-path",
+            "#reply-question",
+            "#reply-code",
+            "#reply-source",
+            "#reply-report",
+            Footer,
+        ):
             region = screen.query_one(selector).region
             assert region.height >= 1 and region.bottom <= 24 and region.right <= 80, selector
         assert screen.query_one("#reply-report").region.height >= 6
@@ -93,8 +101,8 @@ async def test_escape_goes_back_and_everything_fits_80x24():
 
 
 async def test_reachable_from_the_start_screen(private_dirs):
-    from okx_helper.autosave import DraftStore
     from okx_helper.ui.app import WizardApp
+    from okx_helper.writing.autosave import DraftStore
 
     app = WizardApp(ui_lang="en", store=DraftStore(private_dirs / "state"), new=True)
     async with app.run_test(size=(80, 24)) as pilot:

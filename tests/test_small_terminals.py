@@ -1,4 +1,5 @@
 """Small and odd terminals: 60x20 still finishes, TERM=dumb is refused plainly, NO_COLOR is obeyed."""
+
 import os
 import pty
 import select
@@ -7,7 +8,6 @@ import subprocess
 import time
 
 import pytest
-
 from termtools import Tmux, check_eml, hued_colours, network_attempts, okx_helper_program, private_env, tr, walk_wizard
 
 needs_tmux = pytest.mark.skipif(not shutil.which("tmux"), reason="tmux is not installed")

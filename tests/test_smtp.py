@@ -1,11 +1,11 @@
 """SMTP hand-off against a real local server (aiosmtpd) with STARTTLS or implicit TLS and AUTH."""
+
 import datetime
 import email
 import email.policy
 import socket
 import ssl
 import threading
-from email.message import EmailMessage
 
 import pytest
 
@@ -22,42 +22,45 @@ USER, PASSWORD = "trader@example.com", "s3cret pass 密码"
 
 
 def make_message():
-    try:
-        from okx_helper.compose import new_message
-    except ImportError:
-        msg = EmailMessage()
-        msg["From"], msg["To"], msg["Subject"] = USER, "support@okx.com", SUBJECT
-        msg.set_content(BODY)
-        return msg
+    from okx_helper.writing.compose import new_message
+
     return new_message(to="support@okx.com", subject=SUBJECT, body=BODY, from_addr=USER)
 
 
 @pytest.fixture(scope="module")
 def certificate(tmp_path_factory):
     """A throw-away self-signed certificate for 127.0.0.1/localhost."""
+    import ipaddress
+
     from cryptography import x509
     from cryptography.hazmat.primitives import hashes, serialization
     from cryptography.hazmat.primitives.asymmetric import ec
     from cryptography.x509.oid import NameOID
-    import ipaddress
 
     key = ec.generate_private_key(ec.SECP256R1())
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")])
     now = datetime.datetime.now(datetime.timezone.utc)
     cert = (
-        x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
         .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(minutes=5)).not_valid_after(now + datetime.timedelta(days=1))
-        .add_extension(x509.SubjectAlternativeName(
-            [x509.DNSName("localhost"), x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), critical=False)
+        .not_valid_before(now - datetime.timedelta(minutes=5))
+        .not_valid_after(now + datetime.timedelta(days=1))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.DNSName("localhost"), x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+            critical=False,
+        )
         .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
         .sign(key, hashes.SHA256())
     )
     folder = tmp_path_factory.mktemp("cert")
     cert_file, key_file = folder / "cert.pem", folder / "key.pem"
     cert_file.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    key_file.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                           serialization.NoEncryption()))
+    key_file.write_bytes(
+        key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    )
     return cert_file, key_file
 
 
@@ -77,8 +80,11 @@ class Recorder:
 
 
 def authenticator(server, session, envelope, mechanism, auth_data):
-    ok = isinstance(auth_data, LoginPassword) and auth_data.login == USER.encode() \
+    ok = (
+        isinstance(auth_data, LoginPassword)
+        and auth_data.login == USER.encode()
         and auth_data.password == PASSWORD.encode()
+    )
     return AuthResult(success=ok, handled=False)  # handled=False: the server answers 535 itself
 
 
@@ -96,8 +102,14 @@ def server_context(certificate):
 def starttls_server(certificate):
     recorder = Recorder()
     controller = Controller(
-        recorder, hostname="127.0.0.1", port=free_port(), tls_context=server_context(certificate),
-        require_starttls=True, auth_required=True, auth_require_tls=True, authenticator=authenticator,
+        recorder,
+        hostname="127.0.0.1",
+        port=free_port(),
+        tls_context=server_context(certificate),
+        require_starttls=True,
+        auth_required=True,
+        auth_require_tls=True,
+        authenticator=authenticator,
     )
     controller.start()
     try:
@@ -139,9 +151,15 @@ def test_untrusted_certificate_is_a_tls_error(starttls_server):
 @pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
 def test_implicit_tls(certificate):
     recorder = Recorder()
-    controller = Controller(recorder, hostname="127.0.0.1", port=free_port(),
-                            ssl_context=server_context(certificate), authenticator=authenticator,
-                            auth_required=True, auth_require_tls=False)  # the whole connection is TLS
+    controller = Controller(
+        recorder,
+        hostname="127.0.0.1",
+        port=free_port(),
+        ssl_context=server_context(certificate),
+        authenticator=authenticator,
+        auth_required=True,
+        auth_require_tls=False,
+    )  # the whole connection is TLS
     controller.start()
     try:
         settings = SmtpSettings("127.0.0.1", controller.port, "tls", USER, timeout=10)
@@ -155,8 +173,9 @@ def test_implicit_tls(certificate):
 @pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
 def test_server_without_starttls_is_refused_before_auth():
     recorder = Recorder()
-    controller = Controller(recorder, hostname="127.0.0.1", port=free_port(), auth_require_tls=False,
-                            authenticator=authenticator)
+    controller = Controller(
+        recorder, hostname="127.0.0.1", port=free_port(), auth_require_tls=False, authenticator=authenticator
+    )
     controller.start()
     try:
         settings = SmtpSettings("127.0.0.1", controller.port, "starttls", USER, timeout=10)
@@ -200,7 +219,6 @@ def test_silent_server_times_out():
 
 
 # --- keyring ---------------------------------------------------------------------------------
-
 
 
 def test_password_is_kept_under_the_okx_helper_service(memory_keyring):

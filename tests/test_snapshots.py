@@ -2,6 +2,7 @@
 
 Update after an intended change: python -m pytest tests/test_snapshots.py --snapshot-update
 """
+
 import pytest
 
 from okx_helper.ui import gallery

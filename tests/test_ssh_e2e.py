@@ -3,6 +3,7 @@
 The test makes a throw-away host key and client key, starts sshd on a free port, runs the
 whole wizard through it, and stops sshd at the end so nothing keeps listening.
 """
+
 import os
 import pwd
 import shlex
@@ -13,7 +14,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from termtools import Tmux, check_eml, network_attempts, okx_helper_program, private_env, squash, tr, walk_wizard
 
 SSHD = shutil.which("sshd") or ("/usr/sbin/sshd" if os.access("/usr/sbin/sshd", os.X_OK) else None)
@@ -53,23 +53,25 @@ def sshd(tmp_path):
     port = free_port()
     config = keys / "sshd_config"
     config.write_text(
-        "\n".join([
-            f"Port {port}",
-            "ListenAddress 127.0.0.1",
-            f"HostKey {keys / 'host_key'}",
-            f"AuthorizedKeysFile {keys / 'authorized_keys'}",
-            f"PidFile {keys / 'sshd.pid'}",
-            "PermitRootLogin yes",  # the tests run as root in CI
-            "PubkeyAuthentication yes",
-            "PasswordAuthentication no",
-            "KbdInteractiveAuthentication no",
-            "StrictModes no",
-            "UsePAM no",
-            "X11Forwarding no",
-            "AcceptEnv TERM LANG LC_*",
-            "LogLevel ERROR",
-            "",
-        ])
+        "\n".join(
+            [
+                f"Port {port}",
+                "ListenAddress 127.0.0.1",
+                f"HostKey {keys / 'host_key'}",
+                f"AuthorizedKeysFile {keys / 'authorized_keys'}",
+                f"PidFile {keys / 'sshd.pid'}",
+                "PermitRootLogin yes",  # the tests run as root in CI
+                "PubkeyAuthentication yes",
+                "PasswordAuthentication no",
+                "KbdInteractiveAuthentication no",
+                "StrictModes no",
+                "UsePAM no",
+                "X11Forwarding no",
+                "AcceptEnv TERM LANG LC_*",
+                "LogLevel ERROR",
+                "",
+            ]
+        )
     )
     try:
         Path("/run/sshd").mkdir(exist_ok=True)  # the privilege separation directory sshd insists on
@@ -100,10 +102,28 @@ def ssh_command(sshd, remote_env: dict[str, str], argv: list[str]) -> list[str]:
     """`ssh -tt` to the private sshd running argv with remote_env; TERM comes from the pty request."""
     remote = shlex.join(["env", *(f"{k}={v}" for k, v in remote_env.items()), *argv])
     return [
-        SSH, "-tt", "-F", "/dev/null", "-p", str(sshd["port"]), "-i", str(sshd["key"]),
-        "-o", "IdentitiesOnly=yes", "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=no",
-        "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR", "-o", "SendEnv=TERM LANG LC_*",
-        f"{pwd.getpwuid(os.getuid()).pw_name}@127.0.0.1", remote,
+        SSH,
+        "-tt",
+        "-F",
+        "/dev/null",
+        "-p",
+        str(sshd["port"]),
+        "-i",
+        str(sshd["key"]),
+        "-o",
+        "IdentitiesOnly=yes",
+        "-o",
+        "BatchMode=yes",
+        "-o",
+        "StrictHostKeyChecking=no",
+        "-o",
+        "UserKnownHostsFile=/dev/null",
+        "-o",
+        "LogLevel=ERROR",
+        "-o",
+        "SendEnv=TERM LANG LC_*",
+        f"{pwd.getpwuid(os.getuid()).pw_name}@127.0.0.1",
+        remote,
     ]
 
 

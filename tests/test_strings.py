@@ -10,6 +10,7 @@ Keys reach `t` in these ways, all found here by reading the source with `ast`:
   one key must start with `prefix_`, and a key such a prefix covers counts as used;
 - Footer labels "<area>.key_<action>", named after a Binding's action (okx_helper/ui/keys.py).
 """
+
 from __future__ import annotations
 
 import ast
@@ -19,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from okx_helper.resources import DATA_DIR, PACKAGE_DIR, load_toml
+from okx_helper.base.resources import DATA_DIR, PACKAGE_DIR, load_toml
 
 STRINGS_DIR = DATA_DIR / "strings"
 AREAS = sorted(p.stem for p in STRINGS_DIR.glob("*.toml"))
@@ -246,7 +247,7 @@ def test_no_key_is_defined_but_never_used():
         for name in _table(area)["en"]:
             if f"{area}.{name}" in literal or name in names:
                 continue
-            if name.startswith("key_") and name[len("key_"):] in ACTIONS:
+            if name.startswith("key_") and name[len("key_") :] in ACTIONS:
                 continue
             if any(prefix and name.startswith(prefix) for prefix in covering):
                 continue

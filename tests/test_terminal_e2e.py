@@ -1,15 +1,24 @@
 """The installed okx-helper in a real terminal (tmux, 80x24): all six steps with keys only."""
+
 import json
 import shutil
 import subprocess
 import sys
 
 import pytest
-
-from okx_helper import categories
 from termtools import (
-    FIELDS, Tmux, check_eml, network_attempts, okx_helper_program, open_describe_step, private_env, tr, walk_wizard,
+    FIELDS,
+    Tmux,
+    check_eml,
+    network_attempts,
+    okx_helper_program,
+    open_describe_step,
+    private_env,
+    tr,
+    walk_wizard,
 )
+
+from okx_helper.writing import categories
 
 pytestmark = pytest.mark.skipif(not shutil.which("tmux"), reason="tmux is not installed")
 

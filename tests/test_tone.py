@@ -1,7 +1,9 @@
 """Unit and property tests of the tone engine (okx_helper/tone)."""
-from hypothesis import given, settings, strategies as st
 
-from okx_helper.tone import (
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from okx_helper.guards.tone import (
     ToneFinding,
     add_closing,
     add_greeting,
@@ -135,8 +137,7 @@ def test_apply_suggestion_without_suggestion_removes_span():
 
 
 def test_structure_and_insertion():
-    assert structure("Dear Support,\nmy withdrawal...\nBest regards,\nAnn") == {
-        "greeting": True, "closing": True}
+    assert structure("Dear Support,\nmy withdrawal...\nBest regards,\nAnn") == {"greeting": True, "closing": True}
     assert structure("my withdrawal is late") == {"greeting": False, "closing": False}
     zh = add_closing(add_greeting("我的提现还没有到账。", "zh"), "zh")
     assert structure(zh) == {"greeting": True, "closing": True}
@@ -147,7 +148,7 @@ def test_structure_and_insertion():
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("aZ !?！？ 你们骗子偷钱sbFUCK\n\"'0_")) ) | st.text())
+@given(st.text(alphabet=st.sampled_from(list("aZ !?！？ 你们骗子偷钱sbFUCK\n\"'0_"))) | st.text())
 def test_scan_never_raises_and_spans_are_sane(text):
     findings = scan(text)
     last_end = 0
@@ -162,9 +163,9 @@ def test_scan_never_raises_and_spans_are_sane(text):
 def test_fast_start_finder_matches_where_the_plain_alternation_does():
     import re
 
-    from okx_helper.tone import rules
-    from okx_helper.tone.fastre import start_finder
-    from okx_helper.tone.normalise import fold
+    from okx_helper.guards.tone import rules
+    from okx_helper.guards.tone.fastre import start_finder
+    from okx_helper.guards.tone.normalise import fold
 
     passes, _, _ = rules._compiled()
     text = fold(
@@ -173,7 +174,7 @@ def test_fast_start_finder_matches_where_the_plain_alternation_does():
         "scam exchange, thieves. 立刻马上给我处理！我的妈妈的账户。usdt trc20 uid 1234"
         "你们真是sb，是idiots吗。"
     )
-    for one, word_start in zip(passes, (True, False)):
+    for one, word_start in zip(passes, (True, False), strict=True):
         patterns = [rule.regex.pattern for rule in one.rules]
         gate = r"(?<![a-z0-9_])(?=[a-z0-9])" if word_start else ""
         flags = re.ASCII if word_start else 0
@@ -194,16 +195,16 @@ def test_a_megabyte_paste_is_scanned_whole():
     findings = scan(text)
     assert len(findings) > 1000
     assert findings[-1].end > 990_000  # the end of the paste was reached, not only its start
-    assert all(a.end <= b.start for a, b in zip(findings, findings[1:]))
+    assert all(a.end <= b.start for a, b in zip(findings, findings[1:], strict=False))
 
 
 def test_every_rule_starts_with_a_literal_so_the_fast_finder_stays_fast():
     # A rule opening with a look-behind or a wide class is tried at every position (a 4x slowdown
     # was seen once); write the look-behind after the first character instead.
-    from okx_helper.tone import fastre, rules
+    from okx_helper.guards.tone import fastre, rules
 
     passes, _, _ = rules._compiled()
-    for one, word_start in zip(passes, (True, False)):
+    for one, word_start in zip(passes, (True, False), strict=True):
         for rule in one.rules:
             expanded: list = []
             parsed = fastre._sre_parse.parse(rule.regex.pattern)
@@ -245,7 +246,7 @@ def test_broad_layer_suggestions_come_from_data_and_replace_the_clause():
 
 
 def test_broad_layer_patterns_start_with_a_literal_and_lists_load():
-    from okx_helper.tone import fastre, targeted
+    from okx_helper.guards.tone import fastre, targeted
 
     lex = targeted._lexicon()
     assert len(lex.terms) > 1500  # hundreds of entries per language, with endings
@@ -259,8 +260,11 @@ def test_broad_layer_patterns_start_with_a_literal_and_lists_load():
 
 
 def test_ticket_numbers_are_identifiers_not_pestering():
-    for text in ("Regarding ticket #552019, could you please update me?", "Re: [Ticket #8812] Deposit not credited",
-                 "Request no. 4471093 is still open."):
+    for text in (
+        "Regarding ticket #552019, could you please update me?",
+        "Re: [Ticket #8812] Deposit not credited",
+        "Request no. 4471093 is still open.",
+    ):
         assert [f.category for f in scan(text)] == [], text
     assert [f.category for f in scan("This is email number 14 about the same deposit.")] == ["pestering"]
 
@@ -307,8 +311,8 @@ def test_construction_families_leave_genuine_praise_requests_and_questions_alone
 def test_fast_start_finder_shares_prefixes_and_still_matches_where_the_patterns_do():
     import re
 
-    from okx_helper.tone import targeted
-    from okx_helper.tone.normalise import fold
+    from okx_helper.guards.tone import targeted
+    from okx_helper.guards.tone.normalise import fold
 
     text = fold(
         "Nice job losing my deposit. Great job fixing it, thanks. Is anyone home? 你们到底会不会做事，"

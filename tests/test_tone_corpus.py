@@ -1,4 +1,4 @@
-"""Quality of the tone engine on a labelled corpus (tests/data/tone_corpus.jsonl).
+"""Quality of the tone engine on a labelled corpus (tests/data/dev/tone_corpus.jsonl).
 
 Each case is a sentence or paragraph written the way users write, in Chinese (some traditional)
 or English, labelled "needs attention" or not, with the categories a reader would flag.
@@ -7,6 +7,7 @@ calm mentions of a regulator or lawyer, polite urgency.
 
 Print the figures: python tests/test_tone_corpus.py   (or pytest -s on this file)
 """
+
 from __future__ import annotations
 
 import json
@@ -14,9 +15,9 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from okx_helper.tone import CATEGORIES, scan
+from okx_helper.guards.tone import CATEGORIES, scan
 
-CORPUS = Path(__file__).parent / "data" / "tone_corpus.jsonl"
+CORPUS = Path(__file__).parent / "data" / "dev" / "tone_corpus.jsonl"
 MIN_PRECISION = 0.90
 MIN_RECALL = 0.90
 

@@ -5,6 +5,7 @@ share one union pass over the draft (SHARE), and shouting.py puts the first capi
 look-behind: all only change how fast the text is read. Compared here on
 the whole labelled corpus and on the benchmark's mixed draft.
 """
+
 from __future__ import annotations
 
 import json
@@ -14,12 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from okx_helper.resources import load_toml
-from okx_helper.tone import fastre, rules, scan, shouting, targeted
-from okx_helper.tone.normalise import fold
+from okx_helper.base.resources import load_toml
+from okx_helper.guards.tone import fastre, rules, scan, shouting, targeted
+from okx_helper.guards.tone.normalise import fold
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT / "tests" / "data" / "tone_corpus.jsonl"
+CORPUS = ROOT / "tests" / "data" / "dev" / "tone_corpus.jsonl"
 
 
 def _texts() -> list[str]:
@@ -67,7 +68,7 @@ def test_fast_paths_give_the_same_findings_as_the_plain_ones(texts, fast, monkey
         monkeypatch.undo()
         _results([])
     assert len(rules._compiled()[0][1].master.parts) > 1  # fast again after the undo
-    for text, one, other in zip(texts, fast, plain):
+    for text, one, other in zip(texts, fast, plain, strict=True):
         assert one == other, text[:80]
 
 

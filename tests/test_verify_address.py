@@ -1,4 +1,5 @@
 """okx-helper verify-address: output formats, stdin, exit codes."""
+
 import io
 import json
 

@@ -1,4 +1,5 @@
 """okx-helper verify-reply: exit codes, text and JSON output, and damaged input."""
+
 import io
 import json
 import subprocess
@@ -12,7 +13,7 @@ from hypothesis import strategies as st
 from okx_helper.cli import main
 from okx_helper.commands import verify_reply as command
 
-DATA = Path(__file__).parent / "data" / "replies"
+DATA = Path(__file__).parent / "data" / "dev" / "replies"
 
 
 @pytest.fixture(autouse=True)
@@ -49,13 +50,27 @@ def test_saved_profile_code_is_used(capsys, monkeypatch):
 
 
 def test_json_output_has_the_issue_shape(capsys):
-    code, out, _ = run(capsys, str(DATA / "d12_en_off_domain_link.eml"), "--format", "json",
-                       "--anti-phishing-code", "Mint42", "--question", "USDT deposit TRC20")
+    code, out, _ = run(
+        capsys,
+        str(DATA / "d12_en_off_domain_link.eml"),
+        "--format",
+        "json",
+        "--anti-phishing-code",
+        "Mint42",
+        "--question",
+        "USDT deposit TRC20",
+    )
     data = json.loads(out)
     assert code == 1
     assert data["verdict"] == "fraudulent"
-    assert [c["name"] for c in data["checks"]] == ["sender_domain", "authentication", "dkim_alignment", "reply_to",
-                                                   "anti_phishing_code", "links"]
+    assert [c["name"] for c in data["checks"]] == [
+        "sender_domain",
+        "authentication",
+        "dkim_alignment",
+        "reply_to",
+        "anti_phishing_code",
+        "links",
+    ]
     assert {"kind": "off_domain_link", "excerpt": "https://okx.com-support.help/verify"} in data["dangers"]
     assert data["usefulness"]["answers_question"] is True
 
@@ -76,13 +91,16 @@ def test_stdin_and_pasted_text(capsys, monkeypatch):
     assert data["checks"][0]["status"] == "unknown"
 
 
-@pytest.mark.parametrize("make", [
-    lambda tmp: str(tmp / "missing.eml"),
-    lambda tmp: str(tmp),
-    lambda tmp: _write(tmp, b""),
-    lambda tmp: _write(tmp, b"\x00\xff\x10\x88" * 300),
-    lambda tmp: _write(tmp, (DATA / "g02_en_alt_html.eml").read_bytes()[:900]),
-])
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda tmp: str(tmp / "missing.eml"),
+        lambda tmp: str(tmp),
+        lambda tmp: _write(tmp, b""),
+        lambda tmp: _write(tmp, b"\x00\xff\x10\x88" * 300),
+        lambda tmp: _write(tmp, (DATA / "g02_en_alt_html.eml").read_bytes()[:900]),
+    ],
+)
 def test_unreadable_input_exits_2_with_one_line(capsys, tmp_path, make):
     code, out, err = run(capsys, make(tmp_path))
     assert code == 2
@@ -98,8 +116,10 @@ def _write(tmp: Path, data: bytes) -> str:
 
 
 def test_escape_sequences_from_the_message_are_stripped(capsys, tmp_path):
-    raw = (b"From: OKX <support@okx.com>\nSubject: hi \x1b[2J\x1b]0;pwned\x07 there\n\n"
-           b"Dear customer,\nplease reply \x1b[31mwith your password\x1b[0m.\n\xe2\x80\xaeevil\n")
+    raw = (
+        b"From: OKX <support@okx.com>\nSubject: hi \x1b[2J\x1b]0;pwned\x07 there\n\n"
+        b"Dear customer,\nplease reply \x1b[31mwith your password\x1b[0m.\n\xe2\x80\xaeevil\n"
+    )
     code, out, err = run(capsys, _write(tmp_path, raw))
     assert code == 1
     assert "\x1b" not in out and "\x07" not in out and "\u202e" not in out
@@ -126,8 +146,21 @@ def test_truncated_messages_never_crash(capsys, tmp_path, name, fraction):
 
 
 def test_the_installed_command_runs():
-    result = subprocess.run([sys.executable, "-m", "okx_helper", "verify-reply", str(DATA / "g05_zh_plain.eml"),
-                             "--anti-phishing-code", "Mint42", "--format", "json"], capture_output=True, text=True)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "okx_helper",
+            "verify-reply",
+            str(DATA / "g05_zh_plain.eml"),
+            "--anti-phishing-code",
+            "Mint42",
+            "--format",
+            "json",
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["verdict"] == "genuine"
 

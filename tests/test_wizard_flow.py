@@ -1,14 +1,15 @@
 """Drive all six steps with keys only, as a user would, in both interface languages."""
+
 from email import message_from_bytes, policy
 
 import pytest
+from termtools import ANSWERS, TXID  # the same answers as the real-terminal runs
 from textual import events
 
-from okx_helper import categories
-from okx_helper.autosave import DraftStore
-from okx_helper.i18n import t
+from okx_helper.base.i18n import t
 from okx_helper.ui.app import WizardApp
-from termtools import ANSWERS, TXID  # the same answers as the real-terminal runs
+from okx_helper.writing import categories
+from okx_helper.writing.autosave import DraftStore
 
 
 async def paste(pilot, text):
@@ -79,7 +80,7 @@ async def test_six_steps_by_keyboard_write_an_eml(lang, private_dirs, no_network
 
 
 async def test_interface_language_switch_is_remembered(private_dirs):
-    from okx_helper.config import load_config
+    from okx_helper.settings.config import load_config
 
     app = WizardApp(ui_lang="en", store=DraftStore(private_dirs / "state"), new=True)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -92,7 +93,7 @@ async def test_interface_language_switch_is_remembered(private_dirs):
 
 
 async def test_unfinished_draft_is_offered_back_and_not_replaced_without_asking(private_dirs):
-    from okx_helper.draft import Draft
+    from okx_helper.writing.draft import Draft
 
     store = DraftStore(private_dirs / "state")
     store.save(Draft(category="deposit", description="half-written text", step=2))
@@ -108,7 +109,7 @@ async def test_unfinished_draft_is_offered_back_and_not_replaced_without_asking(
 
 
 async def test_quit_asks_only_when_something_was_written(private_dirs):
-    from okx_helper.draft import Profile
+    from okx_helper.settings.profile import Profile
 
     class SavedProfile:
         def load(self):

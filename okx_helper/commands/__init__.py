@@ -1,1 +1,4 @@
-"""Scriptable commands: each module has configure(parser) and run(args) -> exit code."""
+"""Scriptable commands: each module has configure(parser) and run(args) -> exit code.
+
+May import every engine package; never okx_helper.ui or Textual.
+"""

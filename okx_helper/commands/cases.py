@@ -2,6 +2,7 @@
 
 Exit codes: 0 listed (also when there are none), 2 the database cannot be used.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -18,16 +19,18 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=["text", "json"], default="text", help="output format (default: text)")
     parser.add_argument("--lang", choices=["en", "zh"], help="language of the text (default: from the locale)")
     parser.add_argument("--db", help="the cases database (default: cases.db in the XDG data dir)")
-    parser.add_argument("--country", help="country code for public holidays, e.g. CN or US (default: profile, then locale)")
+    parser.add_argument(
+        "--country", help="country code for public holidays, e.g. CN or US (default: profile, then locale)"
+    )
 
 
 def _country(explicit: str | None) -> str | None:
-    from okx_helper import expectations
+    from okx_helper.cases import expectations
 
     if explicit:
         return expectations.resolve_country(explicit)
     try:
-        from okx_helper.profile import ProfileStore
+        from okx_helper.settings.profile import ProfileStore
 
         store = ProfileStore()
         store.load()
@@ -39,8 +42,8 @@ def _country(explicit: str | None) -> str | None:
 
 def case_summary(case, country: str | None, now: datetime, lang: str) -> dict:
     """One case as JSON, with its expectation measured from the user's last message."""
-    from okx_helper import expectations
-    from okx_helper.followup import pestering_guard
+    from okx_helper.cases import expectations
+    from okx_helper.cases.followup import pestering_guard
 
     expect = expectations.assess(case.last_sent_at(), case.category, country, now)
     data = case.to_json()
@@ -53,8 +56,8 @@ def case_summary(case, country: str | None, now: datetime, lang: str) -> dict:
 
 def describe_case(case, data: dict, lang: str, now: datetime) -> str:
     """The case in a few lines: where it went, when, ticket, and where it stands against the window."""
-    from okx_helper import expectations
-    from okx_helper.i18n import t
+    from okx_helper.base.i18n import t
+    from okx_helper.cases import expectations
 
     remaining = data["remaining_seconds"]
     left = expectations.duration_text(abs(datetime.fromisoformat(data["expected_by"]) - now), lang)
@@ -82,8 +85,8 @@ def describe_case(case, data: dict, lang: str, now: datetime) -> str:
 
 
 def run(args) -> int:
+    from okx_helper.base.i18n import detect_ui_lang, t
     from okx_helper.cases import CasesError, open_db
-    from okx_helper.i18n import detect_ui_lang, t
 
     lang = detect_ui_lang(args.lang)
     try:

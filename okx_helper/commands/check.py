@@ -3,6 +3,7 @@
 Exit codes: 0 nothing blocks sending, 1 a blocking privacy finding or a tone finding,
 2 the input cannot be read (missing, a directory, not UTF-8).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -33,14 +34,14 @@ def read_input(path: str) -> str:
 
 
 def _error(key: str, lang: str, **values) -> int:
-    from okx_helper.i18n import t
+    from okx_helper.base.i18n import t
 
     emit(t(f"privacy.{key}", lang, **values), sys.stderr)
     return 2
 
 
 def run(args) -> int:
-    from okx_helper.i18n import detect_ui_lang
+    from okx_helper.base.i18n import detect_ui_lang
 
     lang = detect_ui_lang(args.lang)
     path = args.path
@@ -65,7 +66,7 @@ def run(args) -> int:
 
 def check(text: str, lang: str) -> dict:
     """Privacy findings, tone findings and structure of text, and whether sending is blocked."""
-    from okx_helper import privacy, tone
+    from okx_helper.guards import privacy, tone
 
     privacy_findings = privacy.scan(text, lang)
     tone_findings = tone.scan(text, lang)
@@ -95,7 +96,7 @@ def masked(text: str, findings) -> str:
 
 
 def _where(text: str, offset: int, lang: str) -> str:
-    from okx_helper.i18n import t
+    from okx_helper.base.i18n import t
 
     line = text.count("\n", 0, offset) + 1
     col = offset - (text.rfind("\n", 0, offset) + 1) + 1
@@ -112,8 +113,8 @@ def _excerpt(safe: str, start: int, end: int) -> str:
 
 def render_text(text: str, report: dict, lang: str) -> str:
     """The human report: where each finding is, why, with secrets masked."""
-    from okx_helper.i18n import t
-    from okx_helper.privacy import kind_label
+    from okx_helper.base.i18n import t
+    from okx_helper.guards.privacy import kind_label
 
     safe = masked(text, report["privacy"])
     lines = [t("privacy.check_privacy", lang)]
@@ -123,8 +124,17 @@ def render_text(text: str, report: dict, lang: str) -> str:
         lines.append("  " + t("privacy.report_count", lang, count=len(report["privacy"])))
     for f in report["privacy"]:
         severity = t("privacy.severity_block" if f.blocking else "privacy.severity_warn", lang)
-        lines.append("  " + t("privacy.report_line", lang, where=_where(text, f.start, lang), severity=severity,
-                              label=kind_label(f.kind, lang), excerpt=_excerpt(safe, f.start, f.end)))
+        lines.append(
+            "  "
+            + t(
+                "privacy.report_line",
+                lang,
+                where=_where(text, f.start, lang),
+                severity=severity,
+                label=kind_label(f.kind, lang),
+                excerpt=_excerpt(safe, f.start, f.end),
+            )
+        )
         lines.append("    " + f.message)
     lines.append("")
     lines.append(t("privacy.check_tone", lang))
@@ -139,8 +149,12 @@ def render_text(text: str, report: dict, lang: str) -> str:
     lines.append("")
     structure = report["structure"]
     lines.append(t("privacy.check_structure", lang))
-    lines.append("  " + t("privacy.check_greeting_ok" if structure.get("greeting") else "privacy.check_greeting_missing", lang))
-    lines.append("  " + t("privacy.check_closing_ok" if structure.get("closing") else "privacy.check_closing_missing", lang))
+    lines.append(
+        "  " + t("privacy.check_greeting_ok" if structure.get("greeting") else "privacy.check_greeting_missing", lang)
+    )
+    lines.append(
+        "  " + t("privacy.check_closing_ok" if structure.get("closing") else "privacy.check_closing_missing", lang)
+    )
     lines.append("")
     lines.append(t("privacy.check_not_ok" if report["blocked"] else "privacy.check_ok", lang))
     return "\n".join(lines)

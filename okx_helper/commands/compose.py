@@ -3,6 +3,7 @@
 Exit codes: 0 the message was written (to --eml, or printed); 1 blocked by sensitive
 information (nothing written) unless --allow-sensitive; 2 invalid answers or unreadable file.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -11,7 +12,7 @@ import sys
 import tempfile
 
 from okx_helper.commands.output import emit, emit_json, error
-from okx_helper.draft import DEFAULT_TO
+from okx_helper.writing.draft import DEFAULT_TO
 
 TOP_KEYS = ("lang", "to", "category", "subject", "description", "profile", "fields")
 PROFILE_KEYS = ("email", "uid", "nickname")
@@ -30,17 +31,23 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--answers", metavar="FILE.toml", help="the answers file ('-' reads stdin)")
     parser.add_argument("--eml", metavar="OUT.eml", help="write the message here instead of printing it")
     parser.add_argument("--format", choices=["text", "json"], default="text")
-    parser.add_argument("--allow-sensitive", action="store_true",
-                        help="write the message even when the privacy check finds blocking information")
-    parser.add_argument("--lang", choices=["en", "zh"], help="language of the tool's messages (default: from the locale)")
+    parser.add_argument(
+        "--allow-sensitive",
+        action="store_true",
+        help="write the message even when the privacy check finds blocking information",
+    )
+    parser.add_argument(
+        "--lang", choices=["en", "zh"], help="language of the tool's messages (default: from the locale)"
+    )
     parser.add_argument("--list-categories", action="store_true", help="list the categories and their fields")
 
 
 # ---------------------------------------------------------------- answers file
 
+
 def _read(path: str, lang: str) -> dict:
-    from okx_helper.i18n import t
-    from okx_helper.resources import tomllib
+    from okx_helper.base.i18n import t
+    from okx_helper.base.resources import tomllib
 
     try:
         if path == "-":
@@ -59,7 +66,7 @@ def _read(path: str, lang: str) -> dict:
 
 
 def _text(value, key: str, lang: str) -> str:
-    from okx_helper.i18n import t
+    from okx_helper.base.i18n import t
 
     # An unquoted UID or order ID arrives as an integer; take it as the user meant it.
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
@@ -68,7 +75,7 @@ def _text(value, key: str, lang: str) -> str:
 
 
 def _check_keys(table: dict, valid, where: str, lang: str) -> None:
-    from okx_helper.i18n import t
+    from okx_helper.base.i18n import t
 
     for key in table:
         if key not in valid:
@@ -77,10 +84,11 @@ def _check_keys(table: dict, valid, where: str, lang: str) -> None:
 
 def draft_from_answers(data: dict, lang: str = "en"):
     """A validated Draft from parsed answers; AnswersError naming the key otherwise."""
-    from okx_helper import categories
-    from okx_helper.draft import Draft, Profile
-    from okx_helper.fields import validate
-    from okx_helper.i18n import t
+    from okx_helper.base.i18n import t
+    from okx_helper.settings.profile import Profile
+    from okx_helper.writing import categories
+    from okx_helper.writing.draft import Draft
+    from okx_helper.writing.fields import validate
 
     _check_keys(data, TOP_KEYS, "the answers", lang)
     valid_ids = ", ".join(categories.ids())
@@ -110,8 +118,9 @@ def draft_from_answers(data: dict, lang: str = "en"):
     values = {}
     for key, value in field_table.items():
         if key not in category.field_ids:
-            raise AnswersError(t("compose.unknown_field", lang, name=key, category=category.id,
-                                 valid=", ".join(category.field_ids)))
+            raise AnswersError(
+                t("compose.unknown_field", lang, name=key, category=category.id, valid=", ".join(category.field_ids))
+            )
         text = _text(value, f"fields.{key}", lang)
         problem = validate(category.field(key).kind, text, lang)
         if problem:
@@ -135,9 +144,10 @@ def draft_from_answers(data: dict, lang: str = "en"):
 
 # ---------------------------------------------------------------- output
 
+
 def _list_categories(fmt: str, lang: str) -> int:
-    from okx_helper import categories
-    from okx_helper.i18n import t
+    from okx_helper.base.i18n import t
+    from okx_helper.writing import categories
 
     cats = categories.categories()
     if fmt == "json":
@@ -192,7 +202,7 @@ def _findings_json(located) -> list[dict]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from okx_helper.i18n import detect_ui_lang, t
+    from okx_helper.base.i18n import detect_ui_lang, t
 
     lang = detect_ui_lang(getattr(args, "lang", None))
     if args.list_categories:
@@ -206,7 +216,7 @@ def run(args: argparse.Namespace) -> int:
         error("compose", err)
         return 2
 
-    from okx_helper import completeness, compose, draft_checks
+    from okx_helper.writing import completeness, compose, draft_checks
 
     try:
         msg = compose.build_message(draft)

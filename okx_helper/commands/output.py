@@ -1,4 +1,5 @@
 """What the commands print: never a raw control sequence, and readable on any terminal encoding."""
+
 from __future__ import annotations
 
 import json
@@ -6,7 +7,7 @@ import sys
 
 # Anything a terminal could act on (C0 but tab and newline, DEL, C1 such as 8-bit CSI, bidi
 # overrides) or that hides text: the same set the reply checker strips from mail it shows.
-from okx_helper.mailparse import CONTROL_CHARS, clean_text
+from okx_helper.replies.mailparse import CONTROL_CHARS, clean_text
 
 
 def safe(text) -> str:

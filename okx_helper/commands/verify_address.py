@@ -1,4 +1,5 @@
 """okx-helper verify-address: is this really OKX's address? Offline verdicts, text or JSON."""
+
 from __future__ import annotations
 
 import argparse
@@ -12,12 +13,14 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "Check email addresses against OKX's official ones, offline. "
         "Exit 0 when every address is official, 1 otherwise, 2 on a usage error."
     )
-    parser.add_argument("addresses", nargs="*", metavar="ADDRESS",
-                        help="an address, optionally with a display name ('OKX <support@okx.com>'); "
-                        "'-' reads one per line from stdin")
+    parser.add_argument(
+        "addresses",
+        nargs="*",
+        metavar="ADDRESS",
+        help="an address, optionally with a display name ('OKX <support@okx.com>'); '-' reads one per line from stdin",
+    )
     parser.add_argument("--format", choices=["text", "json"], default="text")
-    parser.add_argument("--lang", choices=["en", "zh"],
-                        help="language of the reasons (default: from the locale)")
+    parser.add_argument("--lang", choices=["en", "zh"], help="language of the reasons (default: from the locale)")
 
 
 def _collect(args: argparse.Namespace) -> list[str]:
@@ -31,8 +34,8 @@ def _collect(args: argparse.Namespace) -> list[str]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from okx_helper.base.i18n import detect_ui_lang, t
     from okx_helper.contacts import check_address
-    from okx_helper.i18n import detect_ui_lang, t
 
     lang = detect_ui_lang(getattr(args, "lang", None))
     if not args.addresses:

@@ -2,6 +2,7 @@
 
 Exit 0 genuine, 1 suspicious or fraudulent, 2 unreadable input (one line on stderr).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -10,11 +11,16 @@ from pathlib import Path
 
 from okx_helper.commands.output import emit, emit_json
 
+
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.description = "Check a reply that claims to come from OKX: sender, authentication, dangers, usefulness."
     parser.add_argument("file", help="the saved reply (.eml or plain text), or - to read stdin")
-    parser.add_argument("--anti-phishing-code", dest="anti_phishing_code", default=None,
-                        help="your OKX anti-phishing code (default: the one in your saved profile, when run from a terminal)")
+    parser.add_argument(
+        "--anti-phishing-code",
+        dest="anti_phishing_code",
+        default=None,
+        help="your OKX anti-phishing code (default: the one in your saved profile, when run from a terminal)",
+    )
     parser.add_argument("--question", default=None, help="what you asked, to judge whether the reply answers it")
     parser.add_argument("--format", choices=["text", "json"], default="text")
     parser.add_argument("--lang", choices=["en", "zh"], default=None, help="language of the report")
@@ -29,7 +35,7 @@ def _saved_code() -> str | None:
     if not sys.stdin.isatty():
         return None
     try:
-        from okx_helper.profile import ProfileStore
+        from okx_helper.settings.profile import ProfileStore
 
         return (ProfileStore().load().anti_phishing_code or "").strip() or None
     except Exception:
@@ -37,7 +43,7 @@ def _saved_code() -> str | None:
 
 
 def _read(path: str, lang: str) -> bytes:
-    from okx_helper.i18n import t
+    from okx_helper.base.i18n import t
 
     if path == "-":
         return sys.stdin.buffer.read()
@@ -54,7 +60,7 @@ def _read(path: str, lang: str) -> bytes:
 
 def format_text(report, lang: str) -> str:
     """The report as plain lines for a terminal."""
-    from okx_helper.i18n import t
+    from okx_helper.base.i18n import t
 
     sep = t("replies.sep", lang)
     lines = [t("replies.cli_verdict", lang, verdict=t(f"replies.verdict_{report.verdict}", lang))]
@@ -70,7 +76,7 @@ def format_text(report, lang: str) -> str:
     if report.dangers:
         lines.append(t("replies.cli_dangers", lang))
         for danger in report.dangers:
-            lines.append(f"  ! {t('replies.danger_' + danger['kind'], lang)}{sep}\"{danger['excerpt']}\"")
+            lines.append(f'  ! {t("replies.danger_" + danger["kind"], lang)}{sep}"{danger["excerpt"]}"')
     else:
         lines.append(t("replies.cli_no_dangers", lang))
     lines += ["", t("replies.cli_usefulness", lang)]
@@ -83,7 +89,7 @@ def format_text(report, lang: str) -> str:
 
 
 def run(args) -> int:
-    from okx_helper.i18n import detect_ui_lang, t
+    from okx_helper.base.i18n import detect_ui_lang, t
 
     lang = detect_ui_lang(getattr(args, "lang", None))
     try:
@@ -101,7 +107,10 @@ def run(args) -> int:
         emit(t("replies.cli_error", lang, error=error), sys.stderr)
         return 2
     except Exception as error:  # never a traceback for a damaged message
-        emit(t("replies.cli_error", lang, error=t("replies.err_damaged_kind", lang, kind=type(error).__name__)), sys.stderr)
+        emit(
+            t("replies.cli_error", lang, error=t("replies.err_damaged_kind", lang, kind=type(error).__name__)),
+            sys.stderr,
+        )
         return 2
     if args.format == "json":
         emit_json(report.to_json())

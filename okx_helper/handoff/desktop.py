@@ -1,4 +1,5 @@
 """Open the message in the desktop mail client through a mailto: URL and the system's opener."""
+
 from __future__ import annotations
 
 import os
@@ -27,8 +28,14 @@ def open_url(url: str, opener: tuple[str, ...] | list[str]) -> None:
         os.startfile(url)  # type: ignore[attr-defined]  # Windows only
         return
     # No shell: the URL is one argument, whatever it contains.
-    subprocess.run([*opener, url], check=True, stdin=subprocess.DEVNULL,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=30)
+    subprocess.run(
+        [*opener, url],
+        check=True,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        timeout=30,
+    )
 
 
 def open_in_client(

@@ -1,19 +1,20 @@
 """The message as a file: serialised bytes, the parts a hand-off needs, a private .eml on disk."""
+
 from __future__ import annotations
 
 import copy
 import email
 import email.policy
 import os
+import re
 import shutil
 import tempfile
-from contextlib import contextmanager
-import re
 import time
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from email.message import EmailMessage
 from pathlib import Path
-from typing import Iterator
 
 # Any control character except tab; a header value must never carry one (header injection).
 # U+2028/2029 too: str.splitlines() treats them (and \x1c-\x1e, \x85) as line ends.
@@ -79,20 +80,19 @@ def clean_headers(msg: EmailMessage) -> EmailMessage:
 def _check_header_block(msg: EmailMessage, data: bytes) -> bytes:
     """Fail closed: the serialised fields must be exactly the message's, none added by folding."""
     head = data.split(b"\r\n\r\n", 1)[0].split(b"\r\n")
-    names = sorted(line.split(b":", 1)[0].decode("ascii", "replace").lower()
-                   for line in head if line[:1] not in (b" ", b"\t"))
+    names = sorted(
+        line.split(b":", 1)[0].decode("ascii", "replace").lower() for line in head if line[:1] not in (b" ", b"\t")
+    )
     if names != sorted(k.lower() for k in msg.keys()):
         raise ValueError("a header value would have produced extra header fields; refusing to write it")
     return data
 
 
 def to_bytes(msg: EmailMessage) -> bytes:
-    """RFC 5322 bytes with CRLF line ends, through compose.to_eml_bytes when it is available."""
+    """RFC 5322 bytes with CRLF line ends (compose.to_eml_bytes), refused if a header would split."""
+    from okx_helper.writing.compose import to_eml_bytes
+
     msg = clean_headers(msg)
-    try:
-        from okx_helper.compose import to_eml_bytes
-    except ImportError:
-        return _check_header_block(msg, msg.as_bytes(policy=email.policy.SMTP))
     return _check_header_block(msg, to_eml_bytes(msg))
 
 

@@ -3,14 +3,15 @@
 Everything is read from parameters (`env`, `which`, `platform`) so tests can describe any
 machine; the defaults read the real process environment.
 """
+
 from __future__ import annotations
 
 import os
 import shlex
 import shutil
 import sys
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Callable, Mapping
 
 # Programs looked up on PATH, in the order they are offered.
 TERMINAL_CLIENTS = ("neomutt", "mutt", "aerc")

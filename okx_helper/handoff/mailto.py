@@ -3,6 +3,7 @@
 Only to, subject and body are used: other header fields in a mailto URL are ignored or
 refused by many clients, and attachments cannot be carried at all.
 """
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """Which hand-off methods can work in this environment, best first, and why the others cannot."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -3,15 +3,15 @@
 Errors come back as SendError with a `kind` the interface turns into a plain sentence;
 nothing here touches the draft, so a failed send loses nothing.
 """
+
 from __future__ import annotations
 
-import copy
 import smtplib
 import socket
 import ssl
 from dataclasses import dataclass
 from email.message import EmailMessage
-from email.utils import make_msgid, formatdate, parseaddr
+from email.utils import formatdate, make_msgid, parseaddr
 
 KEYRING_SERVICE = "okx-helper"
 SECURITY = ("starttls", "tls")
@@ -105,7 +105,7 @@ def send(
         raise SendError("auth", str(exc)) from exc  # the server offers no login at all
     except (ssl.SSLError, ssl.CertificateError) as exc:
         raise SendError("tls", str(exc)) from exc
-    except (socket.timeout, TimeoutError) as exc:
+    except TimeoutError as exc:
         raise SendError("timeout", str(exc)) from exc
     except smtplib.SMTPServerDisconnected as exc:
         # smtplib wraps a read time-out in "Connection unexpectedly closed".
@@ -127,7 +127,7 @@ def _login(client: smtplib.SMTP, user: str, password: str) -> None:
     if "plain" not in client.esmtp_features.get("auth", "").lower().split():
         client.login(user, password)  # CRAM-MD5 or LOGIN; raises when none is offered
         return
-    token = base64.b64encode(f"\0{user}\0{password}".encode("utf-8")).decode("ascii")
+    token = base64.b64encode(f"\0{user}\0{password}".encode()).decode("ascii")
     code, reply = client.docmd("AUTH", "PLAIN " + token)
     if code != 235:
         raise smtplib.SMTPAuthenticationError(code, reply)

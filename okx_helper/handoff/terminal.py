@@ -4,6 +4,7 @@ A user template such as ``neomutt -H {file}`` is split with shlex first and the
 placeholders are replaced inside each argument afterwards, so a path with spaces or
 quotes stays one argument and nothing in the message can become a command.
 """
+
 from __future__ import annotations
 
 import os

@@ -1,13 +1,14 @@
 """The wizard application: wiring of screens, the draft, autosave and languages."""
+
 from __future__ import annotations
 
 from textual.app import App
 from textual.binding import Binding
 
-from okx_helper.autosave import DraftStore
-from okx_helper.draft import Draft
-from okx_helper.i18n import t
+from okx_helper.base.i18n import t
 from okx_helper.ui.keys import localize_bindings
+from okx_helper.writing.autosave import DraftStore
+from okx_helper.writing.draft import Draft
 
 AUTOSAVE_DELAY = 0.4  # seconds: a save is scheduled at most this long after a change
 
@@ -71,14 +72,14 @@ class WizardApp(App):
     @property
     def profile_store(self):
         if self._profile_store is None:
-            from okx_helper.profile import ProfileStore
+            from okx_helper.settings.profile import ProfileStore
 
             self._profile_store = ProfileStore()
         return self._profile_store
 
     def saved_profile(self):
         """The saved profile for a new draft; an empty one when none can be read."""
-        from okx_helper.draft import Profile
+        from okx_helper.settings.profile import Profile
 
         try:
             return self.profile_store.load()
@@ -138,7 +139,7 @@ class WizardApp(App):
 
     def _remember_ui_lang(self) -> None:
         """Keep the choice for next time (config.toml); a config that cannot be written is no reason to stop."""
-        from okx_helper.config import load_config, save_config
+        from okx_helper.settings.config import load_config, save_config
 
         config = load_config()
         config.ui_lang = self.ui_lang
@@ -194,7 +195,7 @@ def _content(draft: Draft) -> dict:
 
 
 def _warm_up_engines() -> None:
-    from okx_helper import privacy, tone
+    from okx_helper.guards import privacy, tone
 
     privacy.warm_up()
     tone.scan("warm up")

@@ -4,18 +4,20 @@ One source for the README's screenshots and the snapshot tests:
     python -m okx_helper.ui.gallery [OUT_DIR]     (default: screenshots/)
 writes OUT_DIR/<screen>-<lang>.svg at 80x24.
 """
+
 from __future__ import annotations
 
 import asyncio
 import os
 import sys
 import tempfile
+from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Awaitable, Callable
 
-from okx_helper.autosave import DraftStore
-from okx_helper.draft import Draft, Profile
+from okx_helper.settings.profile import Profile
 from okx_helper.ui.app import WizardApp
+from okx_helper.writing.autosave import DraftStore
+from okx_helper.writing.draft import Draft
 
 SIZE = (80, 24)
 
@@ -67,13 +69,15 @@ def wizard_app(lang: str, directory: Path, resumable: Draft | None = None) -> Wi
     """A wizard whose files all live under `directory`, on the sample machine, with no keyring."""
     from keyring.backends.fail import Keyring
 
-    from okx_helper.profile import ProfileStore
+    from okx_helper.settings.profile import ProfileStore
 
     store = DraftStore(directory / "state")
     if resumable is not None:
         store.save(resumable)
     profiles = ProfileStore(backend=Keyring(), data_dir=directory / "data")
-    return WizardApp(ui_lang=lang, store=store, new=resumable is None, environment=sample_environment(), profile_store=profiles)
+    return WizardApp(
+        ui_lang=lang, store=store, new=resumable is None, environment=sample_environment(), profile_store=profiles
+    )
 
 
 def private_environment(directory: Path) -> None:

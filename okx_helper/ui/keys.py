@@ -3,6 +3,7 @@
 Bindings are declared once on the class in English; each screen relabels its own copy
 from the strings files ("<area>.key_<action>"), so the Footer follows the language switch.
 """
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -10,7 +11,7 @@ from dataclasses import replace
 from textual.binding import BindingsMap
 from textual.dom import DOMNode
 
-from okx_helper.i18n import t
+from okx_helper.base.i18n import t
 
 
 def localize_bindings(node: DOMNode, lang: str, area: str = "wizard") -> None:

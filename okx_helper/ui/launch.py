@@ -1,10 +1,11 @@
 """Start the wizard, or explain plainly why this terminal cannot show it."""
+
 from __future__ import annotations
 
 import os
 import sys
 
-from okx_helper.i18n import detect_ui_lang, t
+from okx_helper.base.i18n import detect_ui_lang, t
 
 
 def terminal_problem(lang: str) -> str | None:
@@ -17,7 +18,7 @@ def terminal_problem(lang: str) -> str | None:
 
 
 def run_wizard(lang: str | None = None, new: bool = False) -> int:
-    from okx_helper.config import load_config
+    from okx_helper.settings.config import load_config
 
     # --lang, then the language chosen last time in the app (F2), then the locale.
     ui_lang = detect_ui_lang(lang or load_config().ui_lang or None)

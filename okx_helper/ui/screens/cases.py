@@ -3,6 +3,7 @@
 Keys: f follow up (with the pestering guard), r record a reply, t ticket number,
 d mark resolved, Escape back. Dialogs for those live here too: they serve only this screen.
 """
+
 from __future__ import annotations
 
 from datetime import datetime, timezone
@@ -15,9 +16,8 @@ from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Input, Label, Static, TextArea
 
-from okx_helper import expectations
-from okx_helper.cases import CasesError
-from okx_helper.i18n import t
+from okx_helper.base.i18n import t
+from okx_helper.cases import CasesError, expectations
 from okx_helper.ui.keys import localize_bindings
 
 
@@ -101,7 +101,9 @@ class ReplyDialog(ModalScreen[bool]):
             result.update(_tr(lang, "reply_empty"))
             return
         try:
-            self.recorded = record_reply(self.db, self.case_id, data, anti_phishing_code=self.anti_phishing_code, lang=lang)
+            self.recorded = record_reply(
+                self.db, self.case_id, data, anti_phishing_code=self.anti_phishing_code, lang=lang
+            )
         except UnreadableReply as error:
             result.update(_tr(lang, "reply_unreadable", error=str(error)))
             return
@@ -109,8 +111,10 @@ class ReplyDialog(ModalScreen[bool]):
             result.update(error.message(lang))
             return
         rec = self.recorded
-        lines = [_tr(lang, "reply_recorded", verdict=_tr(lang, f"verdict_{rec.verdict}")),
-                 _tr(lang, f"next_{rec.next_step}")]
+        lines = [
+            _tr(lang, "reply_recorded", verdict=_tr(lang, f"verdict_{rec.verdict}")),
+            _tr(lang, f"next_{rec.next_step}"),
+        ]
         lines += [f"- {line}" for line in rec.advice]
         result.update("\n".join(lines))
         self.refresh_bindings()
@@ -151,7 +155,9 @@ class FollowupDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         lang, msg = self.ui_lang, self.draft.message
-        headers = "\n".join(f"{name}: {msg.get(name)}" for name in ("From", "To", "Subject", "In-Reply-To") if msg.get(name))
+        headers = "\n".join(
+            f"{name}: {msg.get(name)}" for name in ("From", "To", "Subject", "In-Reply-To") if msg.get(name)
+        )
         with VerticalScroll():
             yield Static(_tr(lang, "followup_title", id=self.case_id), classes="intro")
             yield Static(self.draft.guard.message(lang), classes="guard", markup=False)
@@ -167,14 +173,14 @@ class FollowupDialog(ModalScreen[bool]):
         body, lang = self.draft.body, self.ui_lang
         counts: dict = {}
         try:
-            from okx_helper import privacy
+            from okx_helper.guards import privacy
 
             # The user's own nickname and UID are in the signature on purpose.
             counts["privacy"] = len(privacy.scan(body, lang, known=self.known))
         except Exception:  # a check that cannot run must not hide the draft
             counts["privacy"] = "?"
         try:
-            from okx_helper import tone
+            from okx_helper.guards import tone
 
             counts["tone"] = len(tone.scan(body, lang))
         except Exception:
@@ -233,8 +239,9 @@ class CasesScreen(Screen):
         Binding("d", "mark_resolved", "Resolved"),
     ]
 
-    def __init__(self, ui_lang: str, db, *, anti_phishing_code: str | None = None, country: str | None = None,
-                 profile=None) -> None:
+    def __init__(
+        self, ui_lang: str, db, *, anti_phishing_code: str | None = None, country: str | None = None, profile=None
+    ) -> None:
         super().__init__()
         self.ui_lang = ui_lang
         self.db = db
@@ -249,7 +256,9 @@ class CasesScreen(Screen):
         return _tr(self.ui_lang, key, **values)
 
     def compose(self) -> ComposeResult:
-        advice = [self.tr("advice_title")] + [f"- {self.tr(k)}" for k in ("advice_spam", "advice_allow", "advice_thread")]
+        advice = [self.tr("advice_title")] + [
+            f"- {self.tr(k)}" for k in ("advice_spam", "advice_allow", "advice_thread")
+        ]
         with VerticalScroll(id="cases"):
             yield Static(self.tr("cases_title"), id="cases-title")
             yield DataTable(id="table", cursor_type="row", zebra_stripes=True)
@@ -355,7 +364,7 @@ class CasesScreen(Screen):
         self.app.push_screen(dialog, lambda _recorded: self.reload(keep=case.id))
 
     def action_follow_up(self) -> None:
-        from okx_helper.followup import build_followup
+        from okx_helper.cases.followup import build_followup
 
         case = self.selected()
         if case is None:
@@ -372,8 +381,10 @@ class CasesScreen(Screen):
         def show(go: bool | None = True) -> None:
             if go:
                 known = tuple(getattr(profile, name, "") for name in ("email", "uid", "nickname"))
-                self.app.push_screen(FollowupDialog(self.ui_lang, self.db, case.id, draft, known),
-                                     lambda _sent: self.reload(keep=case.id))
+                self.app.push_screen(
+                    FollowupDialog(self.ui_lang, self.db, case.id, draft, known),
+                    lambda _sent: self.reload(keep=case.id),
+                )
 
         if draft.guard.needs_confirmation:
             from okx_helper.ui.screens.dialogs import Confirm

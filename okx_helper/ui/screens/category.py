@@ -1,4 +1,5 @@
 """Step 2: what the problem is about. Each category brings a subject, fields and tips."""
+
 from __future__ import annotations
 
 from rich.markup import escape
@@ -8,8 +9,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from okx_helper.draft import DEFAULT_TO
 from okx_helper.ui.screens.step import StepScreen
+from okx_helper.writing.draft import DEFAULT_TO
 
 
 class CategoryScreen(StepScreen):
@@ -17,7 +18,7 @@ class CategoryScreen(StepScreen):
     BINDINGS = [Binding("a", "use_suggested_address", "Use suggested address", show=False)]
 
     def compose_body(self) -> ComposeResult:
-        from okx_helper import categories
+        from okx_helper.writing import categories
 
         self.categories = categories.categories()
         options = [Option(c.text("title", self.ui_lang), id=c.id) for c in self.categories]

@@ -1,4 +1,5 @@
 """Step 1: where the email goes. Official addresses to pick, or a typed one checked live."""
+
 from __future__ import annotations
 
 from textual.app import ComposeResult
@@ -22,9 +23,7 @@ class ContactScreen(StepScreen):
 
         self.channels = [c for c in contacts.email_channels() if c.id not in _NOT_FOR_SUPPORT]
         lang = self.ui_lang
-        options = [
-            Option(f"{c.address}  —  {c.text('purpose', lang)}", id=c.address) for c in self.channels
-        ]
+        options = [Option(f"{c.address}  —  {c.text('purpose', lang)}", id=c.address) for c in self.channels]
         with VerticalScroll():
             yield Static(self.tr("contact_intro"), classes="intro")
             yield OptionList(*options, id="channels")
@@ -109,7 +108,10 @@ class ContactScreen(StepScreen):
                 self.changed()
                 proceed()
 
-        question = self.tr("contact_confirm_" + ("danger" if check.verdict in ("lookalike", "freemail_impersonation") else "other"), address=typed)
+        question = self.tr(
+            "contact_confirm_" + ("danger" if check.verdict in ("lookalike", "freemail_impersonation") else "other"),
+            address=typed,
+        )
         self.app.push_screen(Confirm(question, self.ui_lang), answered)
 
 

@@ -1,4 +1,5 @@
 """Step 3: the category's fields, the free text, and who the user is to support."""
+
 from __future__ import annotations
 
 import contextlib
@@ -10,12 +11,12 @@ import tempfile
 from rich.markup import escape
 from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding
-from textual.worker import get_current_worker
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, Label, ProgressBar, Static, TextArea
+from textual.worker import get_current_worker
 
-from okx_helper.draft import Draft
 from okx_helper.ui.screens.step import StepScreen
+from okx_helper.writing.draft import Draft
 
 PROFILE_FIELDS = ("email", "uid", "nickname")
 LIVE_SCAN_INLINE_LIMIT = 20_000  # characters: both engines take ~10 ms here, well within a frame
@@ -24,7 +25,7 @@ LIVE_SCAN_PAUSE = 0.3  # seconds of no typing before a big draft is scanned agai
 
 def _count_findings(draft: Draft, lang: str) -> tuple[int, int]:
     """Blocking secrets and tone findings in the whole draft."""
-    from okx_helper import draft_checks
+    from okx_helper.writing import draft_checks
 
     secrets = sum(x.finding.blocking for x in draft_checks.privacy_findings(draft, lang))
     return secrets, len(draft_checks.tone_findings(draft, lang))
@@ -37,7 +38,7 @@ class DescribeScreen(StepScreen):
     _live_timer = None
 
     def compose_body(self) -> ComposeResult:
-        from okx_helper import categories, compose
+        from okx_helper.writing import categories, compose
 
         self.category = categories.get(self.draft.category)
         lang = self.ui_lang
@@ -48,7 +49,9 @@ class DescribeScreen(StepScreen):
             for spec in self.category.fields:
                 with Horizontal(classes="row"):
                     yield Label(spec.text("label", lang) + (" *" if spec.required else ""))
-                    yield Input(self.draft.fields.get(spec.id, ""), placeholder=spec.text("hint", lang), id=f"field-{spec.id}")
+                    yield Input(
+                        self.draft.fields.get(spec.id, ""), placeholder=spec.text("hint", lang), id=f"field-{spec.id}"
+                    )
                 yield Static("", id=f"note-{spec.id}", classes="field-note")
             yield Label(self.tr("describe_text"), classes="above")
             yield TextArea(self.draft.description, id="description", soft_wrap=True, tab_behavior="focus")
@@ -94,7 +97,7 @@ class DescribeScreen(StepScreen):
 
     def _note(self, spec, value: str) -> None:
         """Under a field: the validator's complaint, or for a time, the same time in UTC."""
-        from okx_helper import fields
+        from okx_helper.writing import fields
 
         note = self.query_one(f"#note-{spec.id}", Static)
         problem = fields.validate(spec, value, self.ui_lang) if value.strip() else None
@@ -107,11 +110,15 @@ class DescribeScreen(StepScreen):
         note.display = bool(value.strip()) and (bool(problem) or spec.kind == "datetime")
 
     def _update_meter(self) -> None:
-        from okx_helper import completeness
+        from okx_helper.writing import completeness
 
         missing = completeness.missing(self.draft, self.ui_lang)
         self.query_one("#completeness", ProgressBar).update(progress=round(completeness.score(self.draft) * 100))
-        text = self.tr("describe_missing", items="; ".join(m.text for m in missing)) if missing else self.tr("describe_complete")
+        text = (
+            self.tr("describe_missing", items="; ".join(m.text for m in missing))
+            if missing
+            else self.tr("describe_complete")
+        )
         self.query_one("#missing", Static).update(escape(text))
         self._update_live_findings()
 
@@ -121,7 +128,7 @@ class DescribeScreen(StepScreen):
         A normal draft is scanned at once, on every key. A huge paste would make every key wait
         for the scan, so then the scan runs in a thread after typing pauses, on a copy.
         """
-        from okx_helper import draft_checks
+        from okx_helper.writing import draft_checks
 
         size = sum(len(text) for _, text in draft_checks.parts(self.draft))
         if size <= LIVE_SCAN_INLINE_LIMIT:
@@ -148,7 +155,9 @@ class DescribeScreen(StepScreen):
             parts.append(f"[b red]{escape(self.tr('describe_live_secrets', count=secrets))}[/]")
         if harsh:
             parts.append(f"[yellow]{escape(self.tr('describe_live_tone', count=harsh))}[/]")
-        self.query_one("#live-findings", Static).update("  ".join(parts) or f"[green]{escape(self.tr('describe_live_clean'))}[/]")
+        self.query_one("#live-findings", Static).update(
+            "  ".join(parts) or f"[green]{escape(self.tr('describe_live_clean'))}[/]"
+        )
 
     # -- $EDITOR ---------------------------------------------------------------------
     def action_external_editor(self) -> None:
@@ -187,7 +196,7 @@ class DescribeScreen(StepScreen):
         self._update_meter()
 
     def before_next(self, proceed) -> None:
-        from okx_helper import fields
+        from okx_helper.writing import fields
 
         for spec in self.category.fields:
             value = self.draft.fields.get(spec.id, "")

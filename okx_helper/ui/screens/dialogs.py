@@ -1,4 +1,5 @@
 """Small modal dialogs: a yes/no question and a help text."""
+
 from __future__ import annotations
 
 from textual.app import ComposeResult

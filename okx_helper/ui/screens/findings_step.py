@@ -1,7 +1,8 @@
 """What the privacy and tone steps share: a list of findings, the highlighted one explained."""
+
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from rich.markup import escape
 from textual.app import ComposeResult
@@ -9,9 +10,9 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from okx_helper.draft import Draft
-from okx_helper.draft_checks import Located
 from okx_helper.ui.screens.step import StepScreen
+from okx_helper.writing.draft import Draft
+from okx_helper.writing.draft_checks import Located
 
 
 class FindingsStep(StepScreen):

@@ -4,6 +4,7 @@ The Review step pushes it with the finished message; it dismisses with
 {"method", "sent": True, "message_id"} once the user says the message went out, or None on
 Escape. The draft is never dropped here: a failed or unconfirmed hand-off loses nothing.
 """
+
 from __future__ import annotations
 
 import shlex
@@ -20,11 +21,11 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Checkbox, Footer, Input, Label, Select, Static, TextArea
 
-from okx_helper.config import Config, load_config, save_config
+from okx_helper.base.i18n import t
 from okx_helper.handoff import eml
 from okx_helper.handoff.environment import Environment, detect
 from okx_helper.handoff.methods import Method, plan
-from okx_helper.i18n import t
+from okx_helper.settings.config import Config, load_config, save_config
 from okx_helper.ui.keys import localize_bindings
 from okx_helper.ui.screens.dialogs import Confirm
 
@@ -88,7 +89,7 @@ class HandoffScreen(Screen):
         for bindings in self._bindings.key_to_bindings.values():
             for i, binding in enumerate(bindings):
                 if binding.action.startswith("handoff('"):
-                    method = binding.action[len("handoff('"):-2]
+                    method = binding.action[len("handoff('") : -2]
                     bindings[i] = replace(binding, description=self.tr(f"key_{method}"))
 
     def tr(self, key: str, **values) -> str:
@@ -109,13 +110,18 @@ class HandoffScreen(Screen):
 
     def on_mount(self) -> None:
         if self.config.warning:
-            self.notify(self.tr("config_warning", warning=self.config.warning_text(self.ui_lang)), severity="warning", timeout=8)
+            self.notify(
+                self.tr("config_warning", warning=self.config.warning_text(self.ui_lang)), severity="warning", timeout=8
+            )
         self.query_one("#handoff").focus()
 
     def _environment_line(self) -> str:
         env = self.environment
-        parts = [self.tr("env_ssh") if env.ssh else self.tr("env_local"),
-                 self.tr("env_display") if env.display else self.tr("env_no_display"), env.platform]
+        parts = [
+            self.tr("env_ssh") if env.ssh else self.tr("env_local"),
+            self.tr("env_display") if env.display else self.tr("env_no_display"),
+            env.platform,
+        ]
         if env.multiplexer:
             parts.append(env.multiplexer)
         return " · ".join(parts)
@@ -270,8 +276,14 @@ class HandoffScreen(Screen):
             settings = answer["settings"]
             p = eml.parts(self.message)
             question = self.tr(
-                "smtp_confirm", sender=p["from"] or settings.user, to=p["to"], subject=p["subject"],
-                host=settings.host, port=settings.port, security=settings.security, user=settings.user,
+                "smtp_confirm",
+                sender=p["from"] or settings.user,
+                to=p["to"],
+                subject=p["subject"],
+                host=settings.host,
+                port=settings.port,
+                security=settings.security,
+                user=settings.user,
             )
 
             def confirmed(yes: bool | None) -> None:

@@ -1,13 +1,14 @@
 """Step 4: nothing that can empty an account or steal an identity leaves this machine."""
+
 from __future__ import annotations
 
 from rich.markup import escape
 from textual.binding import Binding
 
-from okx_helper import draft_checks
 from okx_helper.ui.screens.dialogs import Confirm
 from okx_helper.ui.screens.findings_step import FindingsStep
 from okx_helper.ui.widgets.findings import masked, where
+from okx_helper.writing import draft_checks
 
 
 class PrivacyScreen(FindingsStep):
@@ -22,7 +23,7 @@ class PrivacyScreen(FindingsStep):
         return draft_checks.privacy_findings(self.draft, self.ui_lang)
 
     def option_text(self, item) -> str:
-        from okx_helper import privacy
+        from okx_helper.guards import privacy
 
         # Plain glyphs: emoji widths differ between terminals and break the columns.
         icon = "[b red]✖[/]" if item.finding.blocking else "[yellow]![/]"

@@ -3,6 +3,7 @@
 It says where the profile is kept and, without a keyring, offers the plain file only as an
 explicit choice after a warning. Dismisses with the saved Profile (or None when nothing was saved).
 """
+
 from __future__ import annotations
 
 from textual.app import ComposeResult
@@ -11,13 +12,17 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Static
 
-from okx_helper.draft import Profile
-from okx_helper.i18n import t
-from okx_helper.profile import KEYRING, PLAIN, ProfileStore
+from okx_helper.base.i18n import t
+from okx_helper.settings.profile import KEYRING, PLAIN, Profile, ProfileStore
 from okx_helper.ui.keys import localize_bindings
 
-FIELDS = (("email", "profile_email"), ("uid", "profile_uid"), ("nickname", "profile_nickname"),
-          ("anti_phishing_code", "profile_code"), ("country", "profile_country"))
+FIELDS = (
+    ("email", "profile_email"),
+    ("uid", "profile_uid"),
+    ("nickname", "profile_nickname"),
+    ("anti_phishing_code", "profile_code"),
+    ("country", "profile_country"),
+)
 
 
 class ProfileScreen(Screen):
@@ -84,8 +89,12 @@ class ProfileScreen(Screen):
         def value(name: str) -> str:
             return self.query_one(f"#field-{name}", Input).value.strip()
 
-        profile = Profile(email=value("email"), uid=value("uid"), nickname=value("nickname"),
-                          anti_phishing_code=value("anti_phishing_code"))
+        profile = Profile(
+            email=value("email"),
+            uid=value("uid"),
+            nickname=value("nickname"),
+            anti_phishing_code=value("anti_phishing_code"),
+        )
         return profile, value("country")
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:

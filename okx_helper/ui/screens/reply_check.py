@@ -5,6 +5,7 @@ in plain words: verdict, checks, danger signs, usefulness, advice and the next s
 Message text is shown through rich Text objects, never as markup, so a hostile message
 cannot style or inject anything.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -16,8 +17,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static, TextArea
 
-from okx_helper.i18n import t
-from okx_helper.mailparse import clean_text
+from okx_helper.base.i18n import t
+from okx_helper.replies.mailparse import clean_text
 from okx_helper.ui.keys import localize_bindings
 
 _VERDICT_STYLE = {"genuine": "bold green", "suspicious": "bold yellow", "fraudulent": "bold white on red"}
@@ -93,9 +94,15 @@ class ReplyCheckScreen(Screen):
                 raise IsADirectoryError(self.tr("err_directory", path=path))
             data = target.read_bytes()
         except OSError as error:
-            message = str(error) if isinstance(error, IsADirectoryError) else (
-                self.tr("err_missing", path=path) if isinstance(error, FileNotFoundError)
-                else self.tr("err_unreadable", path=path, error=error.strerror or error))
+            message = (
+                str(error)
+                if isinstance(error, IsADirectoryError)
+                else (
+                    self.tr("err_missing", path=path)
+                    if isinstance(error, FileNotFoundError)
+                    else self.tr("err_unreadable", path=path, error=error.strerror or error)
+                )
+            )
             self._show_error(message)
             return
         shown = clean_text(data.decode("utf-8", "replace"))
@@ -162,7 +169,7 @@ class ReplyCheckScreen(Screen):
             out.append(self.tr("cli_dangers") + "\n", style="bold red")
             for danger in report.dangers:
                 out.append(f"! {self.tr('danger_' + danger['kind'])}{sep}", style="red")
-                out.append(f"\"{danger['excerpt']}\"\n")
+                out.append(f'"{danger["excerpt"]}"\n')
         else:
             out.append(self.tr("cli_no_dangers") + "\n", style="green")
         out.append("\n" + self.tr("cli_checks") + "\n", style="bold")

@@ -1,4 +1,5 @@
 """Step 6: the final message, the checklist, and the hand-off to where the user sends mail."""
+
 from __future__ import annotations
 
 from rich.markup import escape
@@ -27,7 +28,7 @@ class ReviewScreen(StepScreen):
         self.render_review()
 
     def render_review(self) -> None:
-        from okx_helper import checklist, compose
+        from okx_helper.writing import checklist, compose
 
         self.message = compose.build_message(self.draft)
         lines = [f"[b]{escape(self.tr('review_checklist'))}[/b]"]

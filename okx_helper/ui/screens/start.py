@@ -1,4 +1,5 @@
 """The first screen: write a new email, resume a draft, or the tools for after sending."""
+
 from __future__ import annotations
 
 from rich.markup import escape
@@ -8,7 +9,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from okx_helper.i18n import t
+from okx_helper.base.i18n import t
 from okx_helper.ui.keys import localize_bindings
 
 
@@ -55,7 +56,7 @@ class StartScreen(Screen):
         yield Footer()
 
     def _category_title(self, category_id: str) -> str:
-        from okx_helper import categories
+        from okx_helper.writing import categories
 
         try:
             return categories.get(category_id).text("title", self.ui_lang)
@@ -111,7 +112,9 @@ class StartScreen(Screen):
 
             profile = app.saved_profile()
             app.push_screen(
-                CasesScreen(self.ui_lang, CaseBook(), anti_phishing_code=profile.anti_phishing_code or None, profile=profile)
+                CasesScreen(
+                    self.ui_lang, CaseBook(), anti_phishing_code=profile.anti_phishing_code or None, profile=profile
+                )
             )
         elif what == "profile":
             from okx_helper.ui.screens.profile import ProfileScreen

@@ -1,7 +1,9 @@
 """What every wizard step shares: the step line, Back/Next/Help keys, and the draft."""
+
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable, ClassVar
+from collections.abc import Callable
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -9,14 +11,14 @@ from textual.containers import Container
 from textual.screen import Screen
 from textual.widgets import Footer
 
-from okx_helper.i18n import t
+from okx_helper.base.i18n import t
 from okx_helper.ui.keys import localize_bindings
 from okx_helper.ui.screens.dialogs import HelpText
 from okx_helper.ui.widgets.step_indicator import STEPS, StepIndicator
 
 if TYPE_CHECKING:
-    from okx_helper.draft import Draft
     from okx_helper.ui.app import WizardApp
+    from okx_helper.writing.draft import Draft
 
 
 class StepScreen(Screen):
@@ -36,11 +38,11 @@ class StepScreen(Screen):
         localize_bindings(self, ui_lang)
 
     @property
-    def wizard(self) -> "WizardApp":
+    def wizard(self) -> WizardApp:
         return self.app  # type: ignore[return-value]
 
     @property
-    def draft(self) -> "Draft":
+    def draft(self) -> Draft:
         return self.wizard.draft
 
     def tr(self, key: str, **values) -> str:
@@ -70,4 +72,6 @@ class StepScreen(Screen):
         proceed()
 
     def action_help(self) -> None:
-        self.app.push_screen(HelpText(self.tr(f"help_{STEPS[self.STEP]}") + "\n\n" + self.tr("help_keys"), self.ui_lang))
+        self.app.push_screen(
+            HelpText(self.tr(f"help_{STEPS[self.STEP]}") + "\n\n" + self.tr("help_keys"), self.ui_lang)
+        )

@@ -1,4 +1,5 @@
 """The six wizard steps, in order."""
+
 from okx_helper.ui.screens.category import CategoryScreen
 from okx_helper.ui.screens.contact import ContactScreen
 from okx_helper.ui.screens.describe import DescribeScreen

@@ -1,12 +1,13 @@
 """Step 5: a calm, polite email gets help faster. Flags with calmer wording to use instead."""
+
 from __future__ import annotations
 
 from rich.markup import escape
 from textual.binding import Binding
 
-from okx_helper import draft_checks
 from okx_helper.ui.screens.findings_step import FindingsStep
 from okx_helper.ui.widgets.findings import where
+from okx_helper.writing import draft_checks
 
 
 class ToneScreen(FindingsStep):
@@ -55,14 +56,14 @@ class ToneScreen(FindingsStep):
         self.change_current(draft_checks.apply_tone_suggestion)
 
     def action_greeting(self) -> None:
-        from okx_helper import tone
+        from okx_helper.guards import tone
 
         self.draft.description = tone.add_greeting(self.draft.description, self.draft.email_lang)
         self.changed()
         self.rescan()
 
     def action_closing(self) -> None:
-        from okx_helper import tone
+        from okx_helper.guards import tone
 
         self.draft.description = tone.add_closing(self.draft.description, self.draft.email_lang)
         self.changed()

@@ -1,16 +1,17 @@
 """How findings are shown: where in the draft they are, and their text masked."""
+
 from __future__ import annotations
 
-from okx_helper.draft import Draft
-from okx_helper.draft_checks import Located, get_part
-from okx_helper.i18n import t
+from okx_helper.base.i18n import t
+from okx_helper.writing.draft import Draft
+from okx_helper.writing.draft_checks import Located, get_part
 
 
 def where(draft: Draft, located: Located, lang: str) -> str:
     """ "Description, line 3" or the field's label, in the interface language."""
     part = located.part
     if part.startswith("field:"):
-        from okx_helper import categories
+        from okx_helper.writing import categories
 
         try:
             return categories.get(draft.category).field(part[6:]).text("label", lang)

@@ -1,11 +1,12 @@
 """One line saying where the user is in the six steps, and which language the email is in."""
+
 from __future__ import annotations
 
 from rich.cells import cell_len
 from rich.text import Text
 from textual.widget import Widget
 
-from okx_helper.i18n import t
+from okx_helper.base.i18n import t
 
 STEPS = ("contact", "category", "describe", "privacy", "tone", "review")
 
