@@ -1,6 +1,7 @@
 """`python benchmarks/run_all.py --quick` runs every benchmark and prints each section.
 
-Only that it works is checked: timings depend on the machine and are never asserted.
+Only that it works is checked: timings depend on the machine and are never asserted. This is
+the one benchmark smoke test; CI runs it, never the full benchmarks.
 """
 
 from __future__ import annotations
@@ -8,6 +9,10 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.e2e  # runs every benchmark in quick mode: tens of seconds
 
 RUN_ALL = Path(__file__).resolve().parents[1] / "benchmarks" / "run_all.py"
 
@@ -28,5 +33,8 @@ def test_quick_run_of_all_benchmarks_prints_every_section():
     assert "okx-helper wizard" in out and "minimal Textual app" in out
     assert "findings line updated" in out
     assert "5,000-character mixed draft" in out
+    assert "privacy" in out and "both engines" in out and "Growth with size" in out
+    for family in ("hex digits", "decimal digits", "word-list words", "punctuation"):
+        assert family in out
     assert "peak RSS MB" in out
     assert "FAILED" not in out

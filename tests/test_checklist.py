@@ -1,7 +1,7 @@
 """The review step's checklist says what a careful support agent would say about the draft."""
 
 from okx_helper.settings.profile import Profile
-from okx_helper.writing.checklist import checklist
+from okx_helper.writing.analysis import Analysis
 from okx_helper.writing.draft import Draft
 
 TXID = "3f1c9a7be04d5c2e8b6a9d0f1e2c3b4a5d6e7f8091a2b3c4d5e6f708192a3b4c"
@@ -29,7 +29,7 @@ def good_draft(**changes) -> Draft:
 
 
 def status(draft: Draft) -> dict:
-    return {item.id: item.ok for item in checklist(draft, "en")}
+    return {item.id: item.ok for item in Analysis(draft, "en").checklist}
 
 
 def test_a_complete_calm_draft_passes_every_item():
@@ -55,3 +55,12 @@ def test_each_problem_shows_in_its_own_item():
     missing_time = good_draft()
     missing_time.fields.pop("time")
     assert status(missing_time)["what_when_error"] is False
+
+
+def test_a_missing_uid_or_registered_email_is_a_missing_identifier_as_the_details_meter_says():
+    for profile in (Profile(email="me@example.com"), Profile(uid="7382910045612345"), Profile()):
+        facts = Analysis(good_draft(profile=profile), "en")
+        identifiers = next(item for item in facts.checklist if item.id == "identifiers")
+        assert identifiers.ok is False
+        profile_gaps = [m for m in facts.missing if m.kind == "profile"]
+        assert profile_gaps and all(m.text in identifiers.detail for m in profile_gaps)

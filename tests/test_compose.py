@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from okx_helper.settings.profile import Profile
 from okx_helper.writing import categories, compose
-from okx_helper.writing.completeness import gaps, missing, score
+from okx_helper.writing.completeness import missing, score
 from okx_helper.writing.draft import Draft
 
 DEPOSIT = {
@@ -213,7 +213,7 @@ def test_no_control_character_from_any_field_reaches_a_header(subject, nickname,
 
 def test_completeness_names_what_support_will_ask():
     bare = Draft(category="deposit", fields={"time": "2026-11-25 14:30"})  # no zone: still unknown
-    kinds = {gap.kind for gap in gaps(bare)}
+    kinds = {gap.kind for gap in missing(bare)}
     assert {"when", "identifiers", "what", "profile"} <= kinds
     assert "Transaction ID (TxID)" in missing(bare)
     txid = next(item for item in missing(bare) if item.id == "txid")
@@ -232,17 +232,17 @@ def test_completeness_asks_for_the_exact_error_where_expected():
         profile=PROFILE,
         description="My verification was rejected twice this week without a clear reason.",
     )
-    assert [gap.kind for gap in gaps(draft)] == ["error"]
+    assert [gap.kind for gap in missing(draft)] == ["error"]
     assert 0 < score(draft) < 1
-    assert not any(gap.kind == "error" for gap in gaps(deposit_draft()))
+    assert not any(gap.kind == "error" for gap in missing(deposit_draft()))
 
 
 def test_short_chinese_description_counts_by_meaning():
     draft = deposit_draft("zh")
     draft.description = "充值一直没到账，区块浏览器上已经确认了。"
-    assert not any(gap.kind == "what" for gap in gaps(draft))
+    assert not any(gap.kind == "what" for gap in missing(draft))
     draft.description = "没到账"
-    assert any(gap.kind == "what" for gap in gaps(draft))
+    assert any(gap.kind == "what" for gap in missing(draft))
 
 
 def test_typed_encoded_words_cannot_add_headers():

@@ -38,6 +38,7 @@ def draft_file(root: Path) -> Path:
 
 # -- kill -9 while typing ---------------------------------------------------------------
 @needs_tmux
+@pytest.mark.e2e
 def test_kill_9_while_typing_loses_at_most_the_last_second(tmp_path):
     typed = "My deposit of 1250 USDT arrived on the wrong network yesterday evening."
     env = private_env(tmp_path)
@@ -69,6 +70,7 @@ def test_kill_9_while_typing_loses_at_most_the_last_second(tmp_path):
 
 # -- an unusable or damaged state directory ----------------------------------------------
 @needs_tmux
+@pytest.mark.e2e
 def test_state_directory_that_cannot_exist_warns_and_keeps_working(tmp_path):
     blocker = tmp_path / "not-a-directory"
     blocker.write_text("a file where the state directory should be")  # root ignores chmod, not this
@@ -117,6 +119,7 @@ async def test_full_disk_warns_once_and_keeps_the_draft_in_memory(private_dirs, 
 
 
 @needs_tmux
+@pytest.mark.e2e
 def test_corrupt_autosave_is_moved_aside_reported_and_the_program_runs(tmp_path):
     garbage = b"\x00\xff{not json at all\x1b[2J\x07"
     saved = draft_file(tmp_path)
@@ -215,6 +218,7 @@ def assert_nothing_raw(log: Path, tm: Tmux, title_before: str) -> None:
 
 
 @needs_tmux
+@pytest.mark.e2e
 def test_hostile_paste_in_the_wizard_never_reaches_the_terminal_raw(tmp_path):
     env = private_env(tmp_path)
     log = tmp_path / "terminal-output.raw"
@@ -304,6 +308,7 @@ def test_verify_reply_text_output_has_no_control_sequences(lang, tmp_path):
 
 
 @needs_tmux
+@pytest.mark.e2e
 def test_hostile_eml_in_the_reply_checker_never_reaches_the_terminal_raw(tmp_path):
     evil = hostile_eml(tmp_path / "evil.eml")
     log = tmp_path / "terminal-output.raw"
@@ -328,6 +333,7 @@ def test_hostile_eml_in_the_reply_checker_never_reaches_the_terminal_raw(tmp_pat
 
 
 @needs_tmux
+@pytest.mark.e2e
 @pytest.mark.xfail(
     strict=True,
     reason="Textual 8.2.8 (_xterm_parser.py, reissue_sequence_as_keys) re-issues an unknown escape "

@@ -14,7 +14,7 @@ from textual.widgets import Checkbox, Input, Static
 from okx_helper.handoff import mailto, smtp
 from okx_helper.handoff.environment import Environment, detect
 from okx_helper.settings.config import Config, load_config
-from okx_helper.ui.screens.handoff import HandoffScreen
+from okx_helper.ui.screens.handoff import HandoffResult, HandoffScreen
 
 SUBJECT = "充值未到账：USDT TRC20"
 BODY = "您好，\n我的充值还没有到账。\n谢谢"
@@ -96,7 +96,7 @@ async def test_clipboard_copies_the_body_and_i_sent_it_returns_the_result(config
         assert app.handoff.check_action("sent", ()) is True
         assert load_config(config.path).method == "clipboard"  # remembered for next time
         await pilot.press("i")
-    assert app.results == [{"method": "clipboard", "sent": True, "message_id": str(msg["Message-ID"])}]
+    assert app.results == [HandoffResult("clipboard", str(msg["Message-ID"]))]
 
 
 async def test_plain_view_shows_the_whole_message(config):
@@ -215,7 +215,7 @@ async def test_eml_is_saved_where_the_user_chooses(tmp_path, config):
         await pilot.press("i")
     saved = load_config(config.path)
     assert saved.method == "eml" and saved.save_dir == str(folder)
-    assert app.results[0]["method"] == "eml" and app.results[0]["sent"] is True
+    assert app.results[0].method == "eml"
 
 
 # --- SMTP: form, exact confirmation, keyring opt-in --------------------------------------------
@@ -258,7 +258,7 @@ async def test_smtp_confirms_exactly_what_goes_where_then_sends(monkeypatch, mem
     saved = load_config(config.path)
     assert saved.method == "smtp" and saved.smtp.host == "smtp.example.com" and saved.smtp.user == "user@example.com"
     assert "s3cret" not in config.path.read_text(encoding="utf-8")
-    assert app.results == [{"method": "smtp", "sent": True, "message_id": "<sent-id@example.com>"}]
+    assert app.results == [HandoffResult("smtp", "<sent-id@example.com>")]
 
 
 async def test_smtp_password_is_not_kept_without_consent_and_no_means_no(monkeypatch, memory_keyring, config):

@@ -13,10 +13,13 @@ from okx_helper.handoff import eml, terminal
 from okx_helper.handoff.environment import detect
 
 NEOMUTT, TMUX = shutil.which("neomutt"), shutil.which("tmux")
-pytestmark = pytest.mark.skipif(
-    not (NEOMUTT and TMUX),
-    reason="needs neomutt and tmux on PATH (CI installs them: apt-get install neomutt tmux)",
-)
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.skipif(
+        not (NEOMUTT and TMUX),
+        reason="needs neomutt and tmux on PATH (CI installs them: apt-get install neomutt tmux)",
+    ),
+]
 
 SUBJECT = "充值未到账：USDT（TRC20）"
 BODY = "您好，\n我在 2024-05-01 充值的 USDT 还没有到账。\nTxID：abc123\n谢谢！"

@@ -14,6 +14,7 @@ needs_tmux = pytest.mark.skipif(not shutil.which("tmux"), reason="tmux is not in
 
 
 @needs_tmux
+@pytest.mark.e2e
 def test_60x20_terminal_still_lets_the_user_finish(tmp_path):
     env = private_env(tmp_path)
     with Tmux(tmp_path, 60, 20) as tm:
@@ -68,6 +69,7 @@ def test_dumb_terminal_is_refused_with_a_clear_message(lang, tmp_path):
 
 
 @needs_tmux
+@pytest.mark.e2e
 def test_no_color_is_respected(tmp_path):
     captured = {}
     for name, extra in (("colour", {}), ("no_color", {"NO_COLOR": "1"})):

@@ -21,6 +21,7 @@ SSH = shutil.which("ssh")
 KEYGEN = shutil.which("ssh-keygen")
 
 pytestmark = [
+    pytest.mark.e2e,
     pytest.mark.skipif(not (SSHD and SSH and KEYGEN), reason="sshd, ssh or ssh-keygen is not installed"),
     pytest.mark.skipif(not shutil.which("tmux"), reason="tmux is not installed"),
 ]

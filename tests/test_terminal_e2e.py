@@ -20,7 +20,7 @@ from termtools import (
 
 from okx_helper.writing import categories
 
-pytestmark = pytest.mark.skipif(not shutil.which("tmux"), reason="tmux is not installed")
+pytestmark = [pytest.mark.e2e, pytest.mark.skipif(not shutil.which("tmux"), reason="tmux is not installed")]
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

@@ -12,6 +12,8 @@ from okx_helper.writing import categories
 
 ROOT = Path(__file__).resolve().parent.parent
 
+pytestmark = pytest.mark.e2e  # builds and installs the wheel: tens of seconds
+
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> Path:

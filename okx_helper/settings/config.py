@@ -7,6 +7,7 @@ interface can show.
 from __future__ import annotations
 
 import os
+import re
 import sys
 import tempfile
 from dataclasses import dataclass, field
@@ -20,6 +21,8 @@ else:  # pragma: no cover - Python 3.10
 METHODS = ("desktop", "terminal", "eml", "clipboard", "smtp")
 SECURITY = ("starttls", "tls")  # no plain-text option: a password never crosses the net in clear
 UI_LANGS = ("en", "zh")
+# A key list as Textual writes it: "ctrl+n,f10", "question_mark", "x".
+_KEY_LIST = re.compile(r"[a-z0-9_+]+(,[a-z0-9_+]+)*")
 
 
 def config_path() -> Path:
@@ -48,6 +51,8 @@ class Config:
     save_dir: str = ""  # where .eml files go; "" for the documents directory
     ui_lang: str = ""  # "en", "zh" or "" to follow the locale
     smtp: SmtpConfig = field(default_factory=SmtpConfig)
+    # The user's own keys, by binding id ("wizard.next" = "ctrl+n,f10"): see the README.
+    keys: dict[str, str] = field(default_factory=dict)
     path: Path | None = field(default=None, compare=False)  # where it was read from / goes
     warning: str = field(default="", compare=False)  # why the file was (partly) ignored, in English
     _warning: tuple = field(default=(), compare=False, repr=False)  # (strings key, values) for warning_text
@@ -69,6 +74,8 @@ class Config:
         smtp = {k: v for k, v in vars(self.smtp).items() if v not in ("", None)}
         if smtp and self.smtp != SmtpConfig():
             data["smtp"] = smtp
+        if self.keys:
+            data["keys"] = dict(self.keys)
         return data
 
 
@@ -84,6 +91,15 @@ def _from_dict(data: dict, config: Config) -> list[str]:
             ignored.append(key)
             continue
         setattr(config, key, value)
+    keys = data.get("keys", {})
+    if isinstance(keys, dict):
+        for binding_id, value in keys.items():
+            if isinstance(value, str) and value.strip() and _KEY_LIST.fullmatch(value.strip()):
+                config.keys[str(binding_id)] = value.strip()
+            else:
+                ignored.append(f"keys.{binding_id}")
+    else:
+        ignored.append("keys")
     smtp = data.get("smtp", {})
     if not isinstance(smtp, dict):
         return ignored + ["smtp"]

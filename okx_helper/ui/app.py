@@ -6,9 +6,11 @@ from textual.app import App
 from textual.binding import Binding
 
 from okx_helper.base.i18n import t
-from okx_helper.ui.keys import localize_bindings
+from okx_helper.ui.keys import key_label, localize_bindings
+from okx_helper.ui.messages import DraftSent, EditPart, NextStep, PreviousStep
 from okx_helper.writing.autosave import DraftStore
 from okx_helper.writing.draft import Draft
+from okx_helper.writing.wizard import Wizard
 
 AUTOSAVE_DELAY = 0.4  # seconds: a save is scheduled at most this long after a change
 
@@ -18,9 +20,9 @@ class WizardApp(App):
     TITLE = "okx-helper"
     BINDINGS = [
         # Not in the Footer, to leave room for the step's own keys; F1 and the start screen name it.
-        Binding("ctrl+q", "request_quit", "Quit", priority=True, show=False),
+        Binding("ctrl+q", "request_quit", "Quit", priority=True, show=False, id="app.quit"),
         # Shown on the start screen only: the steps need the footer's room for their own keys.
-        Binding("f2", "toggle_ui_lang", "中文/EN", show=False),
+        Binding("f2", "toggle_ui_lang", "中文/EN", show=False, id="app.ui_lang"),
     ]
 
     def __init__(
@@ -31,26 +33,37 @@ class WizardApp(App):
         *,
         environment=None,  # handoff.environment.Environment; None: detect this machine
         profile_store=None,  # profile.ProfileStore; None: the default one, opened when needed
+        keymap: dict[str, str] | None = None,  # binding id -> keys, from config.toml's [keys]
     ) -> None:
         super().__init__()
         self.ui_lang = ui_lang
         self.environment = environment
         self._profile_store = profile_store
+        self._keymap_setting = dict(keymap or {})
         self.store = store if store is not None else DraftStore(lang=ui_lang)
         self.store.lang = ui_lang
-        self.draft = Draft()
+        self.wizard = Wizard()
         self._blank: dict | None = None
         self.resumable: Draft | None = None if new else self.store.load()
         self._save_pending = False
         localize_bindings(self, ui_lang)
 
+    @property
+    def draft(self) -> Draft:
+        return self.wizard.draft
+
+    def get_key_display(self, binding: Binding) -> str:
+        return key_label(binding.key)
+
     # -- screens -------------------------------------------------------------------
     def on_mount(self) -> None:
         from okx_helper.ui.screens.start import StartScreen
 
+        if self._keymap_setting:
+            self.set_keymap(self._keymap_setting)
         self.push_screen(StartScreen(self.ui_lang))
         if self.store.warning:
-            self.notify(self.store.warning, severity="warning", timeout=8)
+            self.notify(self.store.warning, severity="warning", timeout=8)  # once, at start
 
     def step_screen(self, step: int):
         from okx_helper.ui.screens import steps
@@ -58,15 +71,19 @@ class WizardApp(App):
         return steps.SCREENS[step](self.ui_lang)
 
     def start_wizard(self, draft: Draft | None = None) -> None:
-        """Begin the six steps with a fresh or a resumed draft (resumed: at its saved step)."""
-        self.draft = draft if draft is not None else Draft(email_lang=self.ui_lang, profile=self.saved_profile())
+        """Begin the steps with a fresh or a resumed draft (resumed: at its saved step)."""
+        fresh = draft is None
+        self.wizard = Wizard(
+            draft if draft is not None else Draft(email_lang=self.ui_lang, profile=self.saved_profile())
+        )
+        self.wizard.subscribe(self._draft_changed)
         # What a new draft looks like before the user does anything (its profile comes from the store).
-        self._blank = _content(self.draft) if draft is None else None
+        self._blank = _content(self.draft) if fresh else None
         self.resumable = None
         # While the user reads the first steps, build the engines' word lists and matchers in the
         # background, so the first key typed in the Details step does not wait ~75 ms for them.
         self.run_worker(_warm_up_engines, thread=True, group="warm-up", exclusive=True)
-        for step in range(self.draft.step + 1):
+        for step in range(self.wizard.step + 1):
             self.push_screen(self.step_screen(step))
 
     @property
@@ -86,38 +103,39 @@ class WizardApp(App):
         except Exception:  # a broken keyring must never stop the user from writing
             return Profile()
 
-    def advance(self, step: int) -> None:
-        if step + 1 < 6:
-            self.draft.step = step + 1
-            self.draft_changed()
-            self.push_screen(self.step_screen(step + 1))
+    # -- what the steps ask for -------------------------------------------------------
+    def on_next_step(self, message: NextStep) -> None:
+        # A second key press can post a second NextStep before the first is handled: only the
+        # step the wizard is on may move it on.
+        if message.step == self.wizard.step and self.wizard.next() is not None:
+            self.push_screen(self.step_screen(self.wizard.step))
 
-    def go_back(self) -> None:
-        if len(self.screen_stack) > 2:
-            self.draft.step = max(0, self.draft.step - 1)
-            self.draft_changed()
+    def on_previous_step(self, message: PreviousStep) -> None:
+        if message.step != self.wizard.step or len(self.screen_stack) <= 2:
+            return
+        self.wizard.back()
         self.pop_screen()
 
-    def edit_part(self, part: str) -> None:
-        """Go back to the Description step with the cursor in the given part of the draft."""
+    def on_edit_part(self, message: EditPart) -> None:
+        """Back to the Details step with the cursor in the given part of the draft."""
         from okx_helper.ui.screens.describe import DescribeScreen
 
         while len(self.screen_stack) > 2 and not isinstance(self.screen, DescribeScreen):
             self.pop_screen()
-        self.draft.step = DescribeScreen.STEP
-        self.draft_changed()
+        self.wizard.go_to("describe")
         if isinstance(self.screen, DescribeScreen):
-            self.screen.focus_part(part)
+            self.screen.focus_part(message.part)
 
-    def finish(self) -> None:
+    def on_draft_sent(self, message: DraftSent) -> None:
         """The draft was handed off and confirmed sent: forget it and return to the start."""
         self.store.discard()
-        self.draft = Draft(email_lang=self.ui_lang, profile=self.draft.profile)
+        self.wizard = Wizard(Draft(email_lang=self.ui_lang, profile=self.draft.profile))
+        self._blank = None
         while len(self.screen_stack) > 2:
             self.pop_screen()
 
     # -- autosave ------------------------------------------------------------------
-    def draft_changed(self) -> None:
+    def _draft_changed(self, wizard: Wizard) -> None:
         if not self._save_pending:
             self._save_pending = True
             self.set_timer(AUTOSAVE_DELAY, self.save_now)
@@ -125,8 +143,10 @@ class WizardApp(App):
     def save_now(self) -> None:
         self._save_pending = False
         had_warning = self.store.warning
-        if not self.store.save(self.draft) and self.store.warning != had_warning:
-            self.notify(self.store.warning, severity="warning", timeout=8)
+        saved = self.store.save(self.draft)
+        warning = self.store.warning
+        if not saved and warning and warning != had_warning:
+            self.notify(warning, severity="warning", timeout=8)
 
     # -- languages and quitting ----------------------------------------------------
     def action_toggle_ui_lang(self) -> None:
@@ -149,10 +169,9 @@ class WizardApp(App):
             pass
 
     def action_toggle_email_lang(self) -> None:
-        self.draft.email_lang = "zh" if self.draft.email_lang == "en" else "en"
-        self.draft_changed()
+        email_lang = self.wizard.toggle_email_lang()
         self._rebuild_screens()
-        self.notify(t("wizard.email_lang", self.ui_lang, lang=t("wizard.lang_" + self.draft.email_lang, self.ui_lang)))
+        self.notify(t("wizard.email_lang", self.ui_lang, lang=t("wizard.lang_" + email_lang, self.ui_lang)))
 
     def _rebuild_screens(self) -> None:
         from okx_helper.ui.screens.start import StartScreen
@@ -175,7 +194,7 @@ class WizardApp(App):
         return self._blank is None or _content(self.draft) != self._blank
 
     def action_request_quit(self) -> None:
-        from okx_helper.ui.screens.dialogs import Confirm
+        from okx_helper.ui.dialogs.confirm import Confirm
 
         if not self.has_work():
             self.exit()

@@ -24,3 +24,17 @@ def localize_bindings(node: DOMNode, lang: str, area: str = "wizard") -> None:
             binding = replace(binding, description=text)
         relabelled.setdefault(key, []).append(binding)
     node._bindings = BindingsMap.from_keys(relabelled)
+
+
+_NAMES = {"escape": "Esc", "enter": "Enter", "tab": "Tab", "space": "Space", "question_mark": "?", "delete": "Del"}
+
+
+def key_label(keys: str) -> str:
+    """The first of a binding's keys as the Footer shows it, in one style: "Ctrl+N", "F3", "Esc", "r"."""
+    first = keys.split(",")[0].strip()
+    *modifiers, key = first.split("+")
+    name = _NAMES.get(key) or (key.upper() if len(key) > 1 and key[0] == "f" and key[1:].isdigit() else key)
+    if modifiers:
+        name = name.upper() if len(name) == 1 else name
+        return "+".join([m.capitalize() for m in modifiers] + [name])
+    return name

@@ -20,13 +20,14 @@ def terminal_problem(lang: str) -> str | None:
 def run_wizard(lang: str | None = None, new: bool = False) -> int:
     from okx_helper.settings.config import load_config
 
+    config = load_config()
     # --lang, then the language chosen last time in the app (F2), then the locale.
-    ui_lang = detect_ui_lang(lang or load_config().ui_lang or None)
+    ui_lang = detect_ui_lang(lang or config.ui_lang or None)
     problem = terminal_problem(ui_lang)
     if problem:
         print(f"okx-helper: {problem}", file=sys.stderr)
         return 2
     from okx_helper.ui.app import WizardApp
 
-    WizardApp(ui_lang=ui_lang, new=new).run()
+    WizardApp(ui_lang=ui_lang, new=new, keymap=config.keys).run()
     return 0

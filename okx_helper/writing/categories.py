@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import string
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from okx_helper.base.resources import load_toml
@@ -39,7 +39,7 @@ class Category:
     fields: tuple[FieldSpec, ...]
     tips: dict[str, list[str]]
     template: str  # file name under templates/<lang>/
-    subject_generic: dict = None  # used when a placeholder's field is empty
+    subject_generic: dict = field(default_factory=dict)  # used when a placeholder's field is empty
 
     def text(self, what: str, lang: str):
         """ "title", "subject", "subject_generic" or "tips" in `lang`, falling back to English."""
@@ -155,6 +155,11 @@ def get(category_id: str) -> Category:
         if category.id == category_id:
             return category
     raise KeyError(f"unknown category {category_id!r}; valid categories: {', '.join(c.id for c in categories())}")
+
+
+def find(category_id: str) -> Category | None:
+    """The category with this id, or None (a draft not yet categorised, or another version's id)."""
+    return next((category for category in categories() if category.id == category_id), None)
 
 
 def ids() -> list[str]:

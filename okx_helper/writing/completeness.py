@@ -42,9 +42,6 @@ class Missing(str):
         return (Missing, (self.kind, self.id, str(self)))
 
 
-Gap = Missing  # the older name
-
-
 def description_weight(text: str, enough: int = MIN_DESCRIPTION) -> int:
     """The description's length in "Latin characters": Chinese says as much in a third of the characters.
 
@@ -65,10 +62,7 @@ def missing(draft: Draft, lang: str = "en") -> list[Missing]:
     Each item is the sentence in `lang` (a str) with `.kind` and `.id`.
     """
     found: list[Missing] = []
-    try:
-        category = categories.get(draft.category)
-    except KeyError:
-        category = None
+    category = categories.find(draft.category)
     for spec in category.required if category else ():
         if _present(spec, draft.fields.get(spec.id, "")):
             continue
@@ -90,15 +84,13 @@ def missing(draft: Draft, lang: str = "en") -> list[Missing]:
     return found
 
 
-def gaps(draft: Draft, lang: str = "en") -> list[Missing]:
-    return missing(draft, lang)
+def score(draft: Draft, missing_items: list[Missing] | None = None) -> float:
+    """0..1 for a meter: the share of the expected items that are present.
 
-
-def score(draft: Draft) -> float:
-    """0..1 for a meter: the share of the expected items that are present."""
-    try:
-        required = len(categories.get(draft.category).required)
-    except KeyError:
-        required = 0
-    total = required + 3  # description, registered email, UID
-    return round(1 - len(gaps(draft)) / total, 3)
+    Pass the draft's `missing()` when it is already known, so it is not worked out twice.
+    """
+    category = categories.find(draft.category)
+    total = (len(category.required) if category else 0) + 3  # description, registered email, UID
+    if missing_items is None:
+        missing_items = missing(draft)
+    return round(1 - len(missing_items) / total, 3)

@@ -38,18 +38,11 @@ def sanitize_header(value: str) -> str:
     return text.replace("=?", "= ?")
 
 
-def _category(draft: Draft):
-    try:
-        return categories.get(draft.category)
-    except KeyError:
-        return None
-
-
 def subject_for(draft: Draft) -> str:
     """The draft's own subject, else the category's suggestion, in the email's language."""
     if draft.subject.strip():
         return sanitize_header(draft.subject)
-    category = _category(draft)
+    category = categories.find(draft.category)
     if category is None:
         return sanitize_header(t("compose.generic_subject", draft.email_lang))
     return sanitize_header(category.suggest_subject(draft.fields, draft.email_lang))
@@ -106,7 +99,7 @@ def _details(draft: Draft, category, lang: str) -> list[dict]:
 def render_body(draft: Draft) -> str:
     """The email body from the category's template in the draft's email language."""
     lang = draft.email_lang if draft.email_lang in categories.LANGS else "en"
-    category = _category(draft) or categories.get("other")
+    category = categories.find(draft.category) or categories.get("other")
     values = {spec.id: _clean_text(draft.fields.get(spec.id, "")) for spec in category.fields}
     profile = draft.profile
     context = {
@@ -207,17 +200,18 @@ def new_message(
     return msg
 
 
-def build_message(draft: Draft, **kw) -> EmailMessage:
-    """The draft as a message: From is the registered email, when given and well-formed.
+def from_address(draft: Draft) -> str:
+    """From: the registered email when it is well-formed; "" for a half-typed one (the completeness
+    check asks for it), so the preview never fails on it."""
+    try:
+        return str(_address(draft.profile.email, "From")) if draft.profile.email.strip() else ""
+    except ValueError:
+        return ""
 
-    A half-typed registered email is left out rather than failing the whole preview (the
-    completeness check asks for it); a malformed To still raises ValueError.
-    """
-    if "from_addr" not in kw:
-        try:
-            kw["from_addr"] = str(_address(draft.profile.email, "From")) if draft.profile.email.strip() else ""
-        except ValueError:
-            kw["from_addr"] = ""
+
+def build_message(draft: Draft, **kw) -> EmailMessage:
+    """The draft as a message; a malformed To raises ValueError."""
+    kw.setdefault("from_addr", from_address(draft))
     return new_message(to=draft.to, subject=subject_for(draft), body=render_body(draft), **kw)
 
 

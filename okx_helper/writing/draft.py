@@ -7,6 +7,9 @@ from dataclasses import asdict, dataclass, field, fields
 from okx_helper.contacts import DEFAULT_ADDRESS as DEFAULT_TO
 from okx_helper.settings.profile import Profile
 
+# The wizard's steps, in order: the one list every screen, the step line and the autosave use.
+STEPS = ("contact", "category", "describe", "privacy", "tone", "review")
+
 
 @dataclass
 class Draft:
@@ -19,7 +22,7 @@ class Draft:
     profile: Profile = field(default_factory=Profile)
     # Excerpts the user marked "not sensitive" in the privacy step, by kind.
     not_sensitive: list[tuple[str, str]] = field(default_factory=list)
-    step: int = 0  # the wizard step the user was on, to resume there
+    step: int = 0  # index into STEPS: the step the user was on, to resume there
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -43,10 +46,10 @@ class Draft:
             if isinstance(pair, (list, tuple)) and len(pair) == 2
         ]
         # Resuming must land on a real step: an unknown category (another version's, or damage)
-        # sends the user back to choosing one, and the step stays within the six.
+        # sends the user back to choosing one, and the step stays within STEPS.
         from okx_helper.writing import categories
 
         if draft.category not in categories.ids():
-            draft.category, draft.step = "", min(draft.step, 1)
-        draft.step = min(max(draft.step, 0), 5)
+            draft.category, draft.step = "", min(draft.step, STEPS.index("category"))
+        draft.step = min(max(draft.step, 0), len(STEPS) - 1)
         return draft

@@ -10,12 +10,13 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from okx_helper.ui.screens.step import StepScreen
-from okx_helper.writing.draft import DEFAULT_TO
 
 
 class CategoryScreen(StepScreen):
     STEP = 1
-    BINDINGS = [Binding("a", "use_suggested_address", "Use suggested address", show=False)]
+    BINDINGS = [
+        Binding("a", "use_suggested_address", "Use suggested address", show=False, id="category.use_suggested_address")
+    ]
 
     def compose_body(self) -> ComposeResult:
         from okx_helper.writing import categories
@@ -59,19 +60,14 @@ class CategoryScreen(StepScreen):
     def action_use_suggested_address(self) -> None:
         category = self._highlighted()
         if category and category.suggested_to:
-            self.draft.to = category.suggested_to
-            self.changed()
+            self.wizard.set_to(category.suggested_to)
             self.notify(self.tr("category_address_set", address=category.suggested_to))
 
     def before_next(self, proceed) -> None:
         category = self._highlighted()
         if category is None:
             return
-        # Values of fields the new category lacks are kept (nothing typed is lost) but stay
-        # out of the email: only the category's own fields are rendered and scanned.
-        self.draft.category = category.id
-        if category.suggested_to and self.draft.to == DEFAULT_TO:
-            self.draft.to = category.suggested_to
-            self.notify(self.tr("category_address_set", address=category.suggested_to))
-        self.changed()
+        moved = self.wizard.set_category(category.id)
+        if moved:
+            self.notify(self.tr("category_address_set", address=moved))
         proceed()

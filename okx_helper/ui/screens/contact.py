@@ -7,7 +7,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from okx_helper.ui.screens.dialogs import Confirm
+from okx_helper.ui.dialogs.confirm import Confirm
 from okx_helper.ui.screens.step import StepScreen
 
 # Listed in the directory for completeness, but not addresses for a support request.
@@ -52,14 +52,13 @@ class ContactScreen(StepScreen):
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option.id and not self.query_one("#typed", Input).value.strip():
-            self.draft.to = event.option.id
-            self.changed()
+            self.wizard.set_to(event.option.id)
             self._show_verdict(event.option.id)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.query_one("#typed", Input).value = ""
-        self.draft.to = event.option.id
-        self.changed()
+        if event.option.id:
+            self.wizard.set_to(event.option.id)
         self.action_next()
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -69,7 +68,7 @@ class ContactScreen(StepScreen):
         else:
             menu = self.query_one("#channels", OptionList)
             if menu.highlighted is not None:
-                self.draft.to = self.channels[menu.highlighted].address
+                self.wizard.set_to(self.channels[menu.highlighted].address or self.draft.to)
                 self._show_verdict(self.draft.to)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -97,15 +96,13 @@ class ContactScreen(StepScreen):
             self.notify(self.tr("contact_invalid"), severity="error")
             return
         if check.verdict == "official":
-            self.draft.to = check.normalized or typed
-            self.changed()
+            self.wizard.set_to(check.normalized or typed)
             proceed()
             return
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.draft.to = check.normalized or typed
-                self.changed()
+                self.wizard.set_to(check.normalized or typed)
                 proceed()
 
         question = self.tr(

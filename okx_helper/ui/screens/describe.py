@@ -16,31 +16,24 @@ from textual.widgets import Input, Label, ProgressBar, Static, TextArea
 from textual.worker import get_current_worker
 
 from okx_helper.ui.screens.step import StepScreen
-from okx_helper.writing.draft import Draft
 
 PROFILE_FIELDS = ("email", "uid", "nickname")
 LIVE_SCAN_INLINE_LIMIT = 20_000  # characters: both engines take ~10 ms here, well within a frame
 LIVE_SCAN_PAUSE = 0.3  # seconds of no typing before a big draft is scanned again
 
 
-def _count_findings(draft: Draft, lang: str) -> tuple[int, int]:
-    """Blocking secrets and tone findings in the whole draft."""
-    from okx_helper.writing import draft_checks
-
-    secrets = sum(x.finding.blocking for x in draft_checks.privacy_findings(draft, lang))
-    return secrets, len(draft_checks.tone_findings(draft, lang))
-
-
 class DescribeScreen(StepScreen):
     STEP = 2
     # Priority: text fields use ctrl+e for "end of line" and would swallow it; End still does that.
-    BINDINGS = [Binding("ctrl+e,f4", "external_editor", "Editor", priority=True, key_display="^e")]
+    BINDINGS = [Binding("ctrl+e,f4", "external_editor", "Editor", priority=True, id="describe.editor")]
     _live_timer = None
+    shown_revision = -1  # the draft revision the form shows
 
     def compose_body(self) -> ComposeResult:
         from okx_helper.writing import categories, compose
 
         self.category = categories.get(self.draft.category)
+        self.shown_revision = self.wizard.revision
         lang = self.ui_lang
         with VerticalScroll(id="form"):
             with Horizontal(classes="row"):
@@ -74,25 +67,46 @@ class DescribeScreen(StepScreen):
         empty = [spec.id for spec in self.category.fields if not self.draft.fields.get(spec.id, "").strip()]
         self.query_one(f"#field-{empty[0]}" if empty else "#description").focus()
 
-    # -- edits flow into the draft -------------------------------------------------
+    def on_screen_resume(self) -> None:
+        # Another step changed the draft (a redaction, a calmer sentence, a greeting): show it, so
+        # the next key typed here edits the current text, never the old one.
+        if self.shown_revision != self.wizard.revision:
+            self._show_draft()
+
+    def _show_draft(self) -> None:
+        """Put the draft's current values into the form (their change events then find nothing new)."""
+        draft = self.draft
+        self.query_one("#subject", Input).value = draft.subject
+        for spec in self.category.fields:
+            self.query_one(f"#field-{spec.id}", Input).value = draft.fields.get(spec.id, "")
+        description = self.query_one("#description", TextArea)
+        if description.text != draft.description:
+            description.load_text(draft.description)
+            description.move_cursor(description.document.end)  # typing goes on at the end, not the start
+        for name in PROFILE_FIELDS:
+            self.query_one(f"#profile-{name}", Input).value = getattr(draft.profile, name)
+        self.shown_revision = self.wizard.revision
+        self._update_meter()
+
+    # -- edits flow into the draft through the wizard core ------------------------------
     def on_input_changed(self, event: Input.Changed) -> None:
         name = event.input.id or ""
         if name == "subject":
-            self.draft.subject = event.value
+            self.wizard.set_part("subject", event.value)
         elif name.startswith("field-"):
             spec = self.category.field(name[6:])
-            self.draft.fields[spec.id] = event.value
+            self.wizard.set_part(f"field:{spec.id}", event.value)
             self._note(spec, event.value)
         elif name.startswith("profile-"):
-            setattr(self.draft.profile, name[8:], event.value)
+            self.wizard.set_profile(name[8:], event.value)
         else:
             return
-        self.changed()
+        self.shown_revision = self.wizard.revision
         self._update_meter()
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        self.draft.description = event.text_area.text
-        self.changed()
+        self.wizard.set_part("description", event.text_area.text)
+        self.shown_revision = self.wizard.revision
         self._update_meter()
 
     def _note(self, spec, value: str) -> None:
@@ -110,10 +124,9 @@ class DescribeScreen(StepScreen):
         note.display = bool(value.strip()) and (bool(problem) or spec.kind == "datetime")
 
     def _update_meter(self) -> None:
-        from okx_helper.writing import completeness
-
-        missing = completeness.missing(self.draft, self.ui_lang)
-        self.query_one("#completeness", ProgressBar).update(progress=round(completeness.score(self.draft) * 100))
+        facts = self.facts()
+        missing = facts.missing
+        self.query_one("#completeness", ProgressBar).update(progress=round(facts.score * 100))
         text = (
             self.tr("describe_missing", items="; ".join(m.text for m in missing))
             if missing
@@ -128,22 +141,20 @@ class DescribeScreen(StepScreen):
         A normal draft is scanned at once, on every key. A huge paste would make every key wait
         for the scan, so then the scan runs in a thread after typing pauses, on a copy.
         """
-        from okx_helper.writing import draft_checks
-
-        size = sum(len(text) for _, text in draft_checks.parts(self.draft))
-        if size <= LIVE_SCAN_INLINE_LIMIT:
-            self._show_counts(*_count_findings(self.draft, self.ui_lang))
+        facts = self.facts()
+        if facts.size <= LIVE_SCAN_INLINE_LIMIT:
+            self._show_counts(len(facts.blocking), len(facts.tone))
             return
         if self._live_timer is not None:
             self._live_timer.stop()
         self._live_timer = self.set_timer(LIVE_SCAN_PAUSE, self._scan_in_background)
 
     def _scan_in_background(self) -> None:
-        snapshot = Draft.from_json(self.draft.to_json())
+        facts = self.facts()  # the analysis keeps its own copy of this revision of the draft
         self.query_one("#live-findings", Static).update(escape(self.tr("describe_live_scanning")))
 
         def work() -> None:
-            counts = _count_findings(snapshot, self.ui_lang)
+            counts = len(facts.blocking), len(facts.tone)
             if not get_current_worker().is_cancelled:  # a newer scan replaced this one
                 self.app.call_from_thread(self._show_counts, *counts)
 
@@ -191,8 +202,8 @@ class DescribeScreen(StepScreen):
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(path)
         self.query_one("#description", TextArea).load_text(text)
-        self.draft.description = text
-        self.changed()
+        self.wizard.set_part("description", text)
+        self.shown_revision = self.wizard.revision
         self._update_meter()
 
     def before_next(self, proceed) -> None:

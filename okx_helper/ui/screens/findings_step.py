@@ -10,8 +10,8 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from okx_helper.ui.messages import EditPart
 from okx_helper.ui.screens.step import StepScreen
-from okx_helper.writing.draft import Draft
 from okx_helper.writing.draft_checks import Located
 
 
@@ -42,15 +42,17 @@ class FindingsStep(StepScreen):
             yield OptionList(id="findings")
             yield Static("", id="detail", classes="detail")
 
-    def on_mount(self) -> None:
-        self.rescan()
-        self.query_one("#findings").focus()
+    shown_revision = -1  # the draft revision the list shows
 
     def on_screen_resume(self) -> None:
-        self.rescan()
+        # Also the first showing; after a visit to another step, only when the draft changed there.
+        if self.shown_revision != self.wizard.revision:
+            self.rescan()
+        self.query_one("#findings").focus()
 
     def rescan(self, keep: int | None = None) -> None:
-        """Scan the draft again and show the list, keeping the cursor near where it was."""
+        """Show the current revision's findings, keeping the cursor near where it was."""
+        self.shown_revision = self.wizard.revision
         self.items = self.find()
         menu = self.query_one("#findings", OptionList)
         menu.clear_options()
@@ -65,12 +67,11 @@ class FindingsStep(StepScreen):
         index = self.query_one("#findings", OptionList).highlighted
         return None if index is None or index >= len(self.items) else (index, self.items[index])
 
-    def change_current(self, change: Callable[[Draft, Located], None]) -> None:
-        """Apply one change to the draft at the highlighted finding, then scan again."""
+    def change_current(self, change: Callable[[Located], None]) -> None:
+        """Apply one change of the wizard core to the highlighted finding, then show the new list."""
         current = self.current()
         if current:
-            change(self.draft, current[1])
-            self.changed()
+            change(current[1])
             self.rescan(keep=current[0])
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -84,4 +85,4 @@ class FindingsStep(StepScreen):
     def action_edit(self) -> None:
         current = self.current()
         if current:
-            self.wizard.edit_part(current[1].part)
+            self.post_message(EditPart(current[1].part))

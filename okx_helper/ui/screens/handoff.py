@@ -1,8 +1,8 @@
 """The hand-off screen: the ways to send that work here first, one key each, and why others cannot.
 
-The Review step pushes it with the finished message; it dismisses with
-{"method", "sent": True, "message_id"} once the user says the message went out, or None on
-Escape. The draft is never dropped here: a failed or unconfirmed hand-off loses nothing.
+The Review step (and a case's follow-up) pushes it with the finished message; it dismisses with
+a HandoffResult once the user says the message went out, or None on Escape. The draft is never
+dropped here: a failed or unconfirmed hand-off loses nothing.
 """
 
 from __future__ import annotations
@@ -10,33 +10,44 @@ from __future__ import annotations
 import shlex
 import ssl
 import subprocess
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from email.message import EmailMessage
 
 from rich.markup import escape
 from textual import work
 from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen, Screen
-from textual.widgets import Checkbox, Footer, Input, Label, Select, Static, TextArea
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
 
 from okx_helper.base.i18n import t
 from okx_helper.handoff import eml
 from okx_helper.handoff.environment import Environment, detect
 from okx_helper.handoff.methods import Method, plan
 from okx_helper.settings.config import Config, load_config, save_config
+from okx_helper.ui.dialogs.ask_folder import AskFolder
+from okx_helper.ui.dialogs.confirm import Confirm
+from okx_helper.ui.dialogs.plain_view import PlainView
+from okx_helper.ui.dialogs.smtp_form import SmtpForm
 from okx_helper.ui.keys import localize_bindings
-from okx_helper.ui.screens.dialogs import Confirm
 
 KEYS = {"desktop": "d", "terminal": "t", "eml": "e", "clipboard": "c", "smtp": "s"}
+
+
+@dataclass(frozen=True)
+class HandoffResult:
+    """The user confirmed the message went out: how, and under which Message-ID."""
+
+    method: str
+    message_id: str
 
 
 def tr(key: str, lang: str, **values) -> str:
     return t(f"handoff.{key}", lang, **values)
 
 
-class HandoffScreen(Screen):
+class HandoffScreen(Screen[HandoffResult | None]):
     """Lists the hand-off methods for this environment and runs the one the user picks."""
 
     DEFAULT_CSS = """
@@ -173,7 +184,7 @@ class HandoffScreen(Screen):
 
     def action_sent(self) -> None:
         if self.used:
-            self.dismiss({"method": self.used, "sent": True, "message_id": self.message_id})
+            self.dismiss(HandoffResult(self.used, self.message_id))
 
     def action_view(self) -> None:
         self.app.push_screen(PlainView(self.message, self.ui_lang))
@@ -225,6 +236,8 @@ class HandoffScreen(Screen):
         from okx_helper.handoff.terminal import client_argv
 
         client = method.client
+        if client is None:  # the plan offers the terminal method only with a client
+            return
         name = self._client_label(method)
         p = eml.parts(self.message)
         url = mailto_url(p["to"], p["subject"], p["body"])
@@ -321,172 +334,3 @@ class HandoffScreen(Screen):
         smtp_config.security, smtp_config.user = settings.security, settings.user
         self._save_config()  # the server, never the password
         self.handed_off("smtp", self.tr("smtp_sent", to=eml.parts(self.message)["to"], message_id=message_id) + note)
-
-
-class PlainView(ModalScreen[None]):
-    """The whole message as read-only text, for copying with the terminal's own selection."""
-
-    DEFAULT_CSS = """
-    PlainView { align: center middle; }
-    PlainView > Vertical { width: 100%; height: 100%; background: $surface; padding: 0 1; }
-    PlainView TextArea { height: 1fr; }
-    """
-    BINDINGS = [Binding("escape,q", "close", "Close", id="handoff.close")]
-
-    def __init__(self, message: EmailMessage, ui_lang: str) -> None:
-        super().__init__()
-        self.message = message
-        self.ui_lang = ui_lang
-        localize_bindings(self, ui_lang, "handoff")
-
-    def compose(self) -> ComposeResult:
-        p = eml.parts(self.message)
-        head = [f"{name}: {p[key]}" for name, key in (("From", "from"), ("To", "to"), ("Subject", "subject")) if p[key]]
-        with Vertical():
-            yield Label(tr("view_title", self.ui_lang), markup=False)
-            yield TextArea("\n".join(head) + "\n\n" + p["body"], read_only=True, id="plain", compact=True)
-        yield Footer()
-
-    def on_mount(self) -> None:
-        self.query_one(TextArea).focus()
-
-    def action_close(self) -> None:
-        self.dismiss(None)
-
-
-class AskFolder(ModalScreen[str | None]):
-    """Where the .eml goes: Enter saves, Escape cancels."""
-
-    DEFAULT_CSS = """
-    AskFolder { align: center middle; }
-    AskFolder > Vertical { width: 76; max-width: 98%; height: auto; border: round $accent;
-                           background: $surface; padding: 0 1; }
-    """
-    BINDINGS = [Binding("escape", "cancel", "Back", id="handoff.back")]
-
-    def __init__(self, default: str, ui_lang: str) -> None:
-        super().__init__()
-        self.default = default
-        self.ui_lang = ui_lang
-        localize_bindings(self, ui_lang, "handoff")
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static(tr("eml_prompt", self.ui_lang), markup=False)  # wraps on narrow terminals
-            yield Input(self.default, id="folder")
-        yield Footer()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value.strip() or self.default)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-
-class SmtpForm(ModalScreen[dict | None]):
-    """Server, port, security, user, password and the keyring opt-in; Enter on the password sends."""
-
-    DEFAULT_CSS = """
-    SmtpForm { align: center middle; }
-    SmtpForm > VerticalScroll { width: 78; max-width: 100%; height: auto; max-height: 100%;
-                                border: round $accent; background: $surface; padding: 0 1; }
-    SmtpForm Horizontal { height: auto; margin: 1 0 0 0; }
-    SmtpForm Horizontal > Label { width: 16; }
-    SmtpForm Horizontal > Input, SmtpForm Horizontal > Select { width: 1fr; }
-    SmtpForm #smtp-note { color: $warning; height: auto; }
-    SmtpForm Checkbox { margin: 1 0 0 0; }
-    """
-    BINDINGS = [
-        Binding("escape", "cancel", "Back", id="handoff.back"),
-        Binding("f10", "submit", "Send", id="handoff.send"),
-    ]
-
-    def __init__(self, config: Config, ui_lang: str) -> None:
-        super().__init__()
-        self.config = config
-        self.ui_lang = ui_lang
-        self.stored: str | None = None
-        self.keyring_error = ""
-        localize_bindings(self, ui_lang, "handoff")
-
-    def tr(self, key: str, **values) -> str:
-        return tr(key, self.ui_lang, **values)
-
-    def compose(self) -> ComposeResult:
-        s = self.config.smtp
-        options = [(self.tr(f"smtp_security_{v}"), v) for v in ("starttls", "tls")]
-        with VerticalScroll():
-            yield Label(self.tr("smtp_title"), markup=False)
-            for key, widget in (
-                ("smtp_host", Input(s.host, id="host", compact=True)),
-                ("smtp_port", Input(str(s.port), id="port", type="integer", compact=True)),
-                ("smtp_security", Select(options, value=s.security, allow_blank=False, id="security", compact=True)),
-                ("smtp_user", Input(s.user, id="user", compact=True)),
-                ("smtp_password", Input("", id="password", password=True, compact=True)),
-            ):
-                with Horizontal():
-                    yield Label(self.tr(key), markup=False)
-                    yield widget
-            yield Checkbox(self.tr("smtp_remember"), False, id="remember", compact=True)
-            yield Static("", id="smtp-note", markup=False)
-        yield Footer()
-
-    def on_mount(self) -> None:
-        self._look_up_keyring()
-        first_empty = next((w for w in self.query(Input) if not w.value), None)
-        (first_empty or self.query_one("#password", Input)).focus()
-
-    def _settings(self):
-        from okx_helper.handoff.smtp import SmtpSettings
-
-        port_text = self.query_one("#port", Input).value.strip()
-        port = int(port_text) if port_text.isdigit() else 0
-        return SmtpSettings(
-            host=self.query_one("#host", Input).value.strip(),
-            port=port,
-            security=str(self.query_one("#security", Select).value),
-            user=self.query_one("#user", Input).value.strip(),
-        )
-
-    def _look_up_keyring(self) -> None:
-        from okx_helper.handoff import smtp
-
-        settings = self._settings()
-        self.stored = None
-        try:
-            if settings.host and settings.user:
-                self.stored = smtp.stored_password(settings)
-        except smtp.KeyringUnavailable as exc:
-            self.keyring_error = str(exc)
-            checkbox = self.query_one("#remember", Checkbox)
-            checkbox.value = False
-            checkbox.disabled = True
-            self.query_one("#smtp-note", Static).update(self.tr("smtp_no_keyring", error=exc))
-        password = self.query_one("#password", Input)
-        password.placeholder = self.tr("smtp_password_saved") if self.stored else ""
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id == "password":
-            self.action_submit()
-        else:
-            self.focus_next()
-
-    def action_submit(self) -> None:
-        settings = self._settings()
-        note = self.query_one("#smtp-note", Static)
-        if not (settings.host and settings.user and settings.port):
-            note.update(self.tr("smtp_missing"))
-            return
-        if not 0 < settings.port < 65536:
-            note.update(self.tr("smtp_bad_port"))
-            return
-        typed = self.query_one("#password", Input).value
-        if not typed and not self.keyring_error:
-            # Looked up again only now: a keyring may prompt to unlock, so not on every keystroke.
-            self._look_up_keyring()
-        password = typed or (self.stored or "")
-        remember = self.query_one("#remember", Checkbox).value and bool(self.query_one("#password", Input).value)
-        self.dismiss({"settings": settings, "password": password, "remember": remember})
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

@@ -5,22 +5,21 @@ from __future__ import annotations
 from rich.markup import escape
 from textual.binding import Binding
 
-from okx_helper.ui.screens.dialogs import Confirm
+from okx_helper.ui.dialogs.confirm import Confirm
 from okx_helper.ui.screens.findings_step import FindingsStep
 from okx_helper.ui.widgets.findings import masked, where
-from okx_helper.writing import draft_checks
 
 
 class PrivacyScreen(FindingsStep):
     STEP = 3
     BINDINGS = [
-        Binding("r", "redact", "Redact"),
-        Binding("e", "edit", "Edit"),
-        Binding("x", "not_sensitive", "Not sensitive"),
+        Binding("r", "redact", "Redact", id="privacy.redact"),
+        Binding("e", "edit", "Edit", id="privacy.edit"),
+        Binding("x", "not_sensitive", "Not sensitive", id="privacy.not_sensitive"),
     ]
 
     def find(self):
-        return draft_checks.privacy_findings(self.draft, self.ui_lang)
+        return self.facts().privacy
 
     def option_text(self, item) -> str:
         from okx_helper.guards import privacy
@@ -41,10 +40,10 @@ class PrivacyScreen(FindingsStep):
         self.action_redact()
 
     def action_redact(self) -> None:
-        self.change_current(draft_checks.redact)
+        self.change_current(self.wizard.redact)
 
     def action_not_sensitive(self) -> None:
-        self.change_current(draft_checks.mark_not_sensitive)
+        self.change_current(self.wizard.mark_not_sensitive)
 
     def before_next(self, proceed) -> None:
         blocking = sum(item.finding.blocking for item in self.items)

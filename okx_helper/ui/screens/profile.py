@@ -38,11 +38,11 @@ class ProfileScreen(Screen):
     ProfileScreen #where.no-keyring { border-left: thick $warning; }
     """
     BINDINGS = [
-        Binding("escape", "back", "Back"),
+        Binding("escape", "back", "Back", id="profile.back"),
         # Function keys: Inputs take every letter, and ctrl+s is often flow control in terminals.
-        Binding("f5", "save", "Save"),
-        Binding("f6", "plain_file", "Use plain file"),
-        Binding("f8", "forget", "Forget"),
+        Binding("f5", "save", "Save", id="profile.save"),
+        Binding("f6", "plain_file", "Use plain file", id="profile.plain_file"),
+        Binding("f8", "forget", "Forget", id="profile.forget"),
     ]
 
     def __init__(self, ui_lang: str, store: ProfileStore) -> None:
@@ -125,7 +125,7 @@ class ProfileScreen(Screen):
         self.show_where()
 
     def action_plain_file(self) -> None:
-        from okx_helper.ui.screens.dialogs import Confirm
+        from okx_helper.ui.dialogs.confirm import Confirm
 
         def answered(yes: bool | None) -> None:
             if not yes:
@@ -145,7 +145,7 @@ class ProfileScreen(Screen):
         self.app.push_screen(Confirm(question, self.ui_lang), answered)
 
     def action_forget(self) -> None:
-        from okx_helper.ui.screens.dialogs import Confirm
+        from okx_helper.ui.dialogs.confirm import Confirm
 
         def answered(yes: bool | None) -> None:
             if not yes:

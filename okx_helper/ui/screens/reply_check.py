@@ -41,11 +41,11 @@ class ReplyCheckScreen(Screen):
     """
     BINDINGS = [
         # F-keys first; ctrl+r / ctrl+l for terminals that eat them. F6/F7 stay with the TextArea.
-        Binding("f5,ctrl+r", "check", "Check", priority=True),
-        Binding("f4,ctrl+l", "load", "Load file", priority=True),
-        Binding("f8", "focus_report", "Report", priority=True),
-        Binding("f9", "clear", "Clear", priority=True),
-        Binding("escape", "back", "Back"),
+        Binding("f5,ctrl+r", "check", "Check", priority=True, id="reply_check.check"),
+        Binding("f4,ctrl+l", "load", "Load file", priority=True, id="reply_check.load"),
+        Binding("f8", "focus_report", "Report", priority=True, id="reply_check.focus_report"),
+        Binding("f9", "clear", "Clear", priority=True, id="reply_check.clear"),
+        Binding("escape", "back", "Back", id="reply_check.back"),
     ]
 
     def __init__(self, ui_lang: str = "en", anti_phishing_code: str | None = None, question: str | None = None) -> None:

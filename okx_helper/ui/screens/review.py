@@ -8,31 +8,28 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from okx_helper.ui.messages import DraftSent
 from okx_helper.ui.screens.step import StepScreen
 
 
 class ReviewScreen(StepScreen):
     STEP = 5
-    BINDINGS = [Binding("h,enter", "next", "Hand off", show=False)]
+    BINDINGS = [Binding("h,enter", "next", "Hand off", show=False, id="review.next")]
 
     def compose_body(self) -> ComposeResult:
         with VerticalScroll(id="review"):
             yield Static("", id="checklist")
             yield Static("", id="message", classes="message")
 
-    def on_mount(self) -> None:
+    def on_screen_resume(self) -> None:
         self.render_review()
         self.query_one("#review").focus()
 
-    def on_screen_resume(self) -> None:
-        self.render_review()
-
     def render_review(self) -> None:
-        from okx_helper.writing import checklist, compose
-
-        self.message = compose.build_message(self.draft)
+        facts = self.facts()
+        self.message = facts.message
         lines = [f"[b]{escape(self.tr('review_checklist'))}[/b]"]
-        for item in checklist.checklist(self.draft, self.ui_lang):
+        for item in facts.checklist:
             mark = "[green]✓[/]" if item.ok else "[yellow]✗[/]"
             detail = f" [dim]({escape(item.detail)})[/]" if item.detail and not item.ok else ""
             lines.append(f" {mark} {escape(item.text)}{detail}")
@@ -42,12 +39,12 @@ class ReviewScreen(StepScreen):
     def action_next(self) -> None:
         from okx_helper.ui.screens.handoff import HandoffScreen
 
-        screen = HandoffScreen(self.message, self.ui_lang, environment=self.wizard.environment)
+        screen = HandoffScreen(self.message, self.ui_lang, environment=self.wizard_app.environment)
         self.app.push_screen(screen, self.handed_off)
 
     def handed_off(self, result) -> None:
         """The hand-off screen closed; when the user confirmed sending, the draft becomes a case."""
-        if not result or not result.get("sent"):
+        if result is None:
             return
         from okx_helper import cases
 
@@ -57,7 +54,7 @@ class ReviewScreen(StepScreen):
             self.notify(error.message(self.ui_lang), severity="error", timeout=10)
             return
         self.notify(self.tr("review_case_recorded", case=case_id), timeout=8)
-        self.wizard.finish()
+        self.post_message(DraftSent(case_id))
 
 
 def preview(message) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,17 +14,20 @@ from textual.widgets import Footer, Static
 from okx_helper.base.i18n import t
 from okx_helper.ui.keys import localize_bindings
 
+if TYPE_CHECKING:
+    from okx_helper.ui.app import WizardApp
+
 
 class StartScreen(Screen):
     BINDINGS = [
-        Binding("enter", "default", show=False),
-        Binding("n", "new", "New email"),
-        Binding("r", "resume", "Resume"),
-        Binding("c", "reply", "Check a reply"),
-        Binding("k", "cases", "Cases"),
-        Binding("p", "profile", "Profile"),
-        Binding("f1,question_mark", "help", "Help", key_display="F1"),
-        Binding("f2", "app.toggle_ui_lang", "中文/EN"),
+        Binding("enter", "default", show=False, id="start.default"),
+        Binding("n", "new", "New email", id="start.new"),
+        Binding("r", "resume", "Resume", id="start.resume"),
+        Binding("c", "reply", "Check a reply", id="start.reply"),
+        Binding("k", "cases", "Cases", id="start.cases"),
+        Binding("p", "profile", "Profile", id="start.profile"),
+        Binding("f1,question_mark", "help", "Help", id="start.help"),
+        Binding("f2", "app.toggle_ui_lang", "中文/EN", id="start.toggle_ui_lang"),
     ]
 
     def __init__(self, ui_lang: str) -> None:
@@ -30,13 +35,17 @@ class StartScreen(Screen):
         self.ui_lang = ui_lang
         localize_bindings(self, ui_lang)
 
+    @property
+    def wizard_app(self) -> WizardApp:
+        return self.app  # type: ignore[return-value]
+
     def tr(self, key: str, **values) -> str:
         return t(f"wizard.{key}", self.ui_lang, **values)
 
     def compose(self) -> ComposeResult:
         # A plain list of letter keys rather than a selection widget: the first screen is the one
         # whose speed users feel, and one key per choice is as quick to use as arrows and Enter.
-        resumable = self.app.resumable
+        resumable = self.wizard_app.resumable
         lines = []
         if resumable is not None:
             what = resumable.subject or self._category_title(resumable.category) or resumable.to
@@ -65,7 +74,7 @@ class StartScreen(Screen):
 
     def action_default(self) -> None:
         """Enter: carry on with the saved draft if there is one, else start a new email."""
-        self.action_choose("resume" if self.app.resumable is not None else "new")
+        self.action_choose("resume" if self.wizard_app.resumable is not None else "new")
 
     def action_new(self) -> None:
         self.action_choose("new")
@@ -84,14 +93,14 @@ class StartScreen(Screen):
 
     def check_action(self, action: str, parameters) -> bool | None:
         # "Resume" only where there is a draft to resume.
-        return self.app.resumable is not None if action == "resume" else True
+        return self.wizard_app.resumable is not None if action == "resume" else True
 
     def action_choose(self, what: str) -> None:
-        app = self.app
+        app = self.wizard_app
         if what == "resume" and app.resumable is not None:
             app.start_wizard(app.resumable)
         elif what == "new" and app.resumable is not None:
-            from okx_helper.ui.screens.dialogs import Confirm
+            from okx_helper.ui.dialogs.confirm import Confirm
 
             # The autosave holds one draft: a new one would overwrite the unfinished one.
             def answered(yes: bool | None) -> None:
@@ -113,7 +122,11 @@ class StartScreen(Screen):
             profile = app.saved_profile()
             app.push_screen(
                 CasesScreen(
-                    self.ui_lang, CaseBook(), anti_phishing_code=profile.anti_phishing_code or None, profile=profile
+                    self.ui_lang,
+                    CaseBook(),
+                    anti_phishing_code=profile.anti_phishing_code or None,
+                    profile=profile,
+                    profile_store=app.profile_store,
                 )
             )
         elif what == "profile":
@@ -122,6 +135,6 @@ class StartScreen(Screen):
             app.push_screen(ProfileScreen(self.ui_lang, app.profile_store))
 
     def action_help(self) -> None:
-        from okx_helper.ui.screens.dialogs import HelpText
+        from okx_helper.ui.dialogs.help import HelpText
 
         self.app.push_screen(HelpText(self.tr("help_start") + "\n\n" + self.tr("help_keys"), self.ui_lang))

@@ -12,24 +12,27 @@ from textual.screen import Screen
 from textual.widgets import Footer
 
 from okx_helper.base.i18n import t
+from okx_helper.ui.dialogs.help import HelpText
 from okx_helper.ui.keys import localize_bindings
-from okx_helper.ui.screens.dialogs import HelpText
+from okx_helper.ui.messages import NextStep, PreviousStep
 from okx_helper.ui.widgets.step_indicator import STEPS, StepIndicator
 
 if TYPE_CHECKING:
     from okx_helper.ui.app import WizardApp
+    from okx_helper.writing.analysis import Analysis
     from okx_helper.writing.draft import Draft
+    from okx_helper.writing.wizard import Wizard
 
 
 class StepScreen(Screen):
     STEP: ClassVar[int] = 0
     BINDINGS = [
-        Binding("escape", "back", "Back"),
+        Binding("escape", "back", "Back", id="wizard.back"),
         # ctrl+n is the chord; F10 is the fallback for terminals or multiplexers that eat it.
-        Binding("ctrl+n,f10", "next", "Next", key_display="^n"),
+        Binding("ctrl+n,f10", "next", "Next", id="wizard.next"),
         # "?" reaches the step only when no text field has the focus: fields take it as text.
-        Binding("f1,question_mark", "help", "Help", key_display="F1"),
-        Binding("f3", "app.toggle_email_lang", "Email lang"),
+        Binding("f1,question_mark", "help", "Help", id="wizard.help"),
+        Binding("f3", "app.toggle_email_lang", "Email lang", id="wizard.email_lang"),
     ]
 
     def __init__(self, ui_lang: str) -> None:
@@ -38,12 +41,21 @@ class StepScreen(Screen):
         localize_bindings(self, ui_lang)
 
     @property
-    def wizard(self) -> WizardApp:
+    def wizard_app(self) -> WizardApp:
         return self.app  # type: ignore[return-value]
+
+    @property
+    def wizard(self) -> Wizard:
+        """The wizard core: the draft, its revision, and the analysis every step reads."""
+        return self.wizard_app.wizard
 
     @property
     def draft(self) -> Draft:
         return self.wizard.draft
+
+    def facts(self) -> Analysis:
+        """The analysis of the draft as it is now, in the interface language (cached per revision)."""
+        return self.wizard.analysis(self.ui_lang)
 
     def tr(self, key: str, **values) -> str:
         return t(f"wizard.{key}", self.ui_lang, **values)
@@ -57,15 +69,15 @@ class StepScreen(Screen):
     def compose_body(self) -> ComposeResult:
         raise NotImplementedError
 
-    def changed(self) -> None:
-        """Tell the app the draft changed, so that it is autosaved."""
-        self.wizard.draft_changed()
-
     def action_back(self) -> None:
-        self.wizard.go_back()
+        self.post_message(PreviousStep(self.STEP))
 
     def action_next(self) -> None:
-        self.before_next(lambda: self.wizard.advance(self.STEP))
+        self.before_next(self.go_on)
+
+    def go_on(self) -> None:
+        """Ask the app to move on from this step (its checks passed or were answered)."""
+        self.post_message(NextStep(self.STEP))
 
     def before_next(self, proceed: Callable[[], None]) -> None:
         """Check the step; call proceed() when the user may go on. Steps override it."""

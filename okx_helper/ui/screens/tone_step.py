@@ -7,20 +7,19 @@ from textual.binding import Binding
 
 from okx_helper.ui.screens.findings_step import FindingsStep
 from okx_helper.ui.widgets.findings import where
-from okx_helper.writing import draft_checks
 
 
 class ToneScreen(FindingsStep):
     STEP = 4
     BINDINGS = [
-        Binding("a", "apply", "Use suggestion"),
-        Binding("e", "edit", "Edit"),
-        Binding("g", "greeting", "Add greeting"),
-        Binding("c", "closing", "Add closing"),
+        Binding("a", "apply", "Use suggestion", id="tone.apply"),
+        Binding("e", "edit", "Edit", id="tone.edit"),
+        Binding("g", "greeting", "Add greeting", id="tone.greeting"),
+        Binding("c", "closing", "Add closing", id="tone.closing"),
     ]
 
     def find(self):
-        return draft_checks.tone_findings(self.draft, self.ui_lang)
+        return self.facts().tone
 
     def option_text(self, item) -> str:
         label = self.tr(f"tone_{item.finding.category}")
@@ -30,12 +29,12 @@ class ToneScreen(FindingsStep):
     def check_action(self, action: str, parameters) -> bool | None:
         # Offer a greeting or closing only when the email as sent would lack it.
         if action in ("greeting", "closing"):
-            return not draft_checks.structure(self.draft)[action]
+            return not self.facts().structure[action]
         return True
 
     def head_text(self) -> str:
         self.refresh_bindings()
-        shape = draft_checks.structure(self.draft)
+        shape = self.facts().structure
         marks = [
             ("✓ " if shape["greeting"] else "✗ ") + self.tr("tone_greeting"),
             ("✓ " if shape["closing"] else "✗ ") + self.tr("tone_closing"),
@@ -53,18 +52,12 @@ class ToneScreen(FindingsStep):
         self.action_apply()
 
     def action_apply(self) -> None:
-        self.change_current(draft_checks.apply_tone_suggestion)
+        self.change_current(self.wizard.apply_tone_suggestion)
 
     def action_greeting(self) -> None:
-        from okx_helper.guards import tone
-
-        self.draft.description = tone.add_greeting(self.draft.description, self.draft.email_lang)
-        self.changed()
+        self.wizard.add_greeting()
         self.rescan()
 
     def action_closing(self) -> None:
-        from okx_helper.guards import tone
-
-        self.draft.description = tone.add_closing(self.draft.description, self.draft.email_lang)
-        self.changed()
+        self.wizard.add_closing()
         self.rescan()

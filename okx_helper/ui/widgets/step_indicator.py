@@ -7,8 +7,7 @@ from rich.text import Text
 from textual.widget import Widget
 
 from okx_helper.base.i18n import t
-
-STEPS = ("contact", "category", "describe", "privacy", "tone", "review")
+from okx_helper.writing.draft import STEPS
 
 
 class StepIndicator(Widget):

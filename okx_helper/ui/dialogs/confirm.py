@@ -1,10 +1,10 @@
-"""Small modal dialogs: a yes/no question and a help text."""
+"""A yes/no question: y or n (Escape is n)."""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
@@ -20,8 +20,8 @@ class Confirm(ModalScreen[bool]):
                           border: thick $warning; background: $surface; padding: 1 2; }
     """
     BINDINGS = [
-        Binding("y", "yes", "Yes"),
-        Binding("n,escape", "no", "No"),
+        Binding("y", "yes", "Yes", id="confirm.yes"),
+        Binding("n,escape", "no", "No", id="confirm.no"),
     ]
 
     def __init__(self, question: str, ui_lang: str = "en") -> None:
@@ -39,27 +39,3 @@ class Confirm(ModalScreen[bool]):
 
     def action_no(self) -> None:
         self.dismiss(False)
-
-
-class HelpText(ModalScreen[None]):
-    """A scrollable help text; Escape, q or F1 closes it."""
-
-    DEFAULT_CSS = """
-    HelpText { align: center middle; }
-    HelpText > VerticalScroll { width: 76; max-width: 98%; height: auto; max-height: 90%;
-                                border: round $accent; background: $surface; padding: 0 1; }
-    """
-    BINDINGS = [Binding("escape,q,f1", "close", "Close")]
-
-    def __init__(self, text: str, ui_lang: str = "en") -> None:
-        super().__init__()
-        self.text = text
-        localize_bindings(self, ui_lang, "dialogs")
-
-    def compose(self) -> ComposeResult:
-        with VerticalScroll():
-            yield Static(self.text, markup=False)
-        yield Footer()
-
-    def action_close(self) -> None:
-        self.dismiss(None)
