@@ -66,7 +66,8 @@ def test_json_report(tmp_path, capsys):
     out = tmp_path / "o.eml"
     assert compose("--answers", answers(tmp_path), "--format", "json", "--eml", str(out)) == 0
     report = json.loads(capsys.readouterr().out)
-    assert set(report) == {"subject", "to", "from", "body", "eml", "privacy", "tone", "missing"}
+    assert set(report) == {"subject", "to", "from", "address", "body", "eml", "privacy", "tone", "missing"}
+    assert report["address"]["verdict"] == "official"
     assert report["eml"] == str(out) and report["to"] == "support@okx.com" and report["from"] == "lin@example.com"
     assert report["missing"] == [] and report["privacy"] == [] and TXID in report["body"]
 
@@ -162,12 +163,25 @@ def test_list_categories(capsys):
     assert "充值未到账" in capsys.readouterr().out
 
 
-def test_a_look_alike_address_is_warned_about(tmp_path, capsys):
+def test_a_look_alike_address_is_a_finding(tmp_path, capsys):
     text = DEPOSIT.replace('lang = "zh"', 'lang = "zh"\nto = "support@okx-support.com"')
-    assert compose("--answers", answers(tmp_path, text)) == 0
+    assert compose("--answers", answers(tmp_path, text)) == 1  # printed, with the warning first
     captured = capsys.readouterr()
     assert "To: support@okx-support.com" in captured.out
     assert captured.err.startswith("support@okx-support.com: ")
+
+
+@pytest.mark.parametrize("to", ["okx-support@gmail.com", "support@0kx.com", "support@okex.com"])
+def test_no_eml_to_an_unofficial_address_unless_allowed(tmp_path, capsys, to):
+    text = DEPOSIT.replace('lang = "zh"', f'lang = "zh"\nto = "{to}"')
+    out = tmp_path / "out.eml"
+    assert compose("--answers", answers(tmp_path, text), "--eml", str(out)) == 1
+    assert not out.exists()
+    assert "--allow-unofficial" in capsys.readouterr().err
+    assert compose("--answers", answers(tmp_path, text), "--eml", str(out), "--format", "json") == 1
+    assert not out.exists() and json.loads(capsys.readouterr().out)["address"]["verdict"] != "official"
+    assert compose("--answers", answers(tmp_path, text), "--eml", str(out), "--allow-unofficial") == 0
+    assert out.exists()
 
 
 def test_module_entry_point(tmp_path):

@@ -1,7 +1,8 @@
 """okx-helper compose: write the support email from an answers file, with the wizard's checks.
 
-Exit codes: 0 the message was written (to --eml, or printed); 1 blocked by sensitive
-information (nothing written) unless --allow-sensitive; 2 invalid answers or unreadable file.
+Exit codes: 0 the message was written (to --eml, or printed); 1 findings: sensitive information
+(nothing written, unless --allow-sensitive) or an address that is not an official OKX one
+(printed with a warning, but no .eml unless --allow-unofficial); 2 invalid answers or unreadable file.
 """
 
 from __future__ import annotations
@@ -25,8 +26,8 @@ class AnswersError(Exception):
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.description = (
         "Compose the support email from an answers file (TOML), run the privacy and tone checks, "
-        "and print it or save it as .eml. Exit 0: written; 1: blocked by sensitive information; "
-        "2: invalid answers or unreadable file."
+        "and print it or save it as .eml. Exit 0: written; 1: blocked by sensitive information, or "
+        "the address is not an official OKX one; 2: invalid answers or unreadable file."
     )
     parser.add_argument("--answers", metavar="FILE.toml", help="the answers file ('-' reads stdin)")
     parser.add_argument("--eml", metavar="OUT.eml", help="write the message here instead of printing it")
@@ -35,6 +36,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--allow-sensitive",
         action="store_true",
         help="write the message even when the privacy check finds blocking information",
+    )
+    parser.add_argument(
+        "--allow-unofficial",
+        action="store_true",
+        help="write the .eml even when the address is not an official OKX address (look-alike, free mail, legacy)",
     )
     parser.add_argument(
         "--lang", choices=["en", "zh"], help="language of the tool's messages (default: from the locale)"
@@ -216,32 +222,38 @@ def run(args: argparse.Namespace) -> int:
         error("compose", err)
         return 2
 
-    from okx_helper.writing import completeness, compose, draft_checks
+    from okx_helper.writing import compose
+    from okx_helper.writing.analysis import Analysis
 
+    facts = Analysis(draft, lang)  # the same facts the wizard's steps and checklist show
     try:
-        msg = compose.build_message(draft)
+        msg = facts.message
     except ValueError as err:  # an address the email package cannot carry safely
         error("compose", err)
         return 2
-    privacy = draft_checks.privacy_findings(draft, lang)
-    tone = draft_checks.tone_findings(draft, lang)
-    missing = completeness.missing(draft, lang)
-    blocked = any(item.finding.blocking for item in privacy) and not args.allow_sensitive
+    privacy, tone, missing, address = facts.privacy, facts.tone, facts.missing, facts.address
+    blocked = bool(facts.blocking) and not args.allow_sensitive
+    # A look-alike, free-mail, legacy or unrelated address is a finding: exit 1, and no .eml
+    # that the user might send without reading the warning, unless they say they mean it.
+    unofficial = not address.ok and not args.allow_unofficial
+    withheld = blocked or (unofficial and bool(args.eml))
 
     eml_path = None
-    if args.eml and not blocked:
+    if args.eml and not withheld:
         try:
             _write_private(args.eml, compose.to_eml_bytes(msg))
         except OSError as err:
             error("compose", f"{args.eml}: {err.strerror or err}")
             return 2
         eml_path = os.path.abspath(args.eml)
+    status = 1 if (blocked or unofficial) else 0
 
     if args.format == "json":
         report = {
             "subject": str(msg["Subject"]),
             "to": str(msg["To"]),
             "from": str(msg["From"] or ""),
+            "address": address.to_json(),
             "body": None if blocked else msg.get_content(),
             "eml": eml_path,
             "privacy": _findings_json(privacy),
@@ -249,34 +261,34 @@ def run(args: argparse.Namespace) -> int:
             "missing": missing,
         }
         emit_json(report)
+        return status
+    if not address.ok:  # a look-alike or unrelated address: say so before anything else
+        verdict = t(f"contacts.verdict_{address.verdict}", lang)
+        emit(f"{draft.to}: " + "; ".join([verdict, *address.reasons]), sys.stderr)
+    if privacy:
+        emit(t("compose.privacy_heading", lang), sys.stderr)
+        for item in privacy:
+            emit(_describe(item, "kind"), sys.stderr)
+    if blocked:
+        emit(t("compose.blocked", lang), sys.stderr)
+        return 1
+    if unofficial and args.eml:
+        emit(t("compose.unofficial_withheld", lang), sys.stderr)
+        return 1
+    if tone:
+        emit(t("compose.tone_heading", lang), sys.stderr)
+        for item in tone:
+            emit(_describe(item, "category"), sys.stderr)
+    if missing:
+        emit(t("compose.missing_heading", lang), sys.stderr)
+        for text in missing:
+            emit(f"  - {text}", sys.stderr)
+    if eml_path:
+        emit(t("compose.written", lang, path=eml_path))
     else:
-        from okx_helper.contacts import check_address
-
-        address = check_address(draft.to, lang)
-        if not address.ok:  # a look-alike or unrelated address: say so before anything else
-            verdict = t(f"contacts.verdict_{address.verdict}", lang)
-            emit(f"{draft.to}: " + "; ".join([verdict, *address.reasons]), sys.stderr)
-        if privacy:
-            emit(t("compose.privacy_heading", lang), sys.stderr)
-            for item in privacy:
-                emit(_describe(item, "kind"), sys.stderr)
-        if blocked:
-            emit(t("compose.blocked", lang), sys.stderr)
-            return 1
-        if tone:
-            emit(t("compose.tone_heading", lang), sys.stderr)
-            for item in tone:
-                emit(_describe(item, "category"), sys.stderr)
-        if missing:
-            emit(t("compose.missing_heading", lang), sys.stderr)
-            for text in missing:
-                emit(f"  - {text}", sys.stderr)
-        if eml_path:
-            emit(t("compose.written", lang, path=eml_path))
-        else:
-            for name in ("From", "To", "Subject"):
-                if msg[name] is not None:
-                    emit(f"{name}: {msg[name]}")
-            emit()
-            emit(msg.get_content().rstrip("\n"))
-    return 1 if blocked else 0
+        for name in ("From", "To", "Subject"):
+            if msg[name] is not None:
+                emit(f"{name}: {msg[name]}")
+        emit()
+        emit(msg.get_content().rstrip("\n"))
+    return status
