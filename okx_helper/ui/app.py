@@ -6,7 +6,7 @@ from textual.app import App
 from textual.binding import Binding
 
 from okx_helper.base.i18n import t
-from okx_helper.ui.keys import key_label, localize_bindings
+from okx_helper.ui.keys import FOCUS_KEYS, key_label, localize_bindings
 from okx_helper.ui.messages import DraftSent, EditPart, NextStep, PreviousStep
 from okx_helper.writing.autosave import DraftStore
 from okx_helper.writing.draft import Draft
@@ -23,6 +23,7 @@ class WizardApp(App):
         Binding("ctrl+q", "request_quit", "Quit", priority=True, show=False, id="app.quit"),
         # Shown on the start screen only: the steps need the footer's room for their own keys.
         Binding("f2", "toggle_ui_lang", "中文/EN", show=False, id="app.ui_lang"),
+        *FOCUS_KEYS,
     ]
 
     def __init__(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from textual.binding import BindingsMap
+from textual.binding import Binding, BindingsMap
 from textual.dom import DOMNode
 
 from okx_helper.base.i18n import t
@@ -38,3 +38,12 @@ def key_label(keys: str) -> str:
         name = name.upper() if len(name) == 1 else name
         return "+".join([m.capitalize() for m in modifiers] + [name])
     return name
+
+
+# Tab and Shift+Tab move the focus at once, before the keys typed after them are handed to the
+# field that had it: without priority, a fast typist's (or a paste tool's) "USDT<Tab>TRC20" lands
+# wholly in the first field, because the keys are queued for it before it sees the Tab.
+FOCUS_KEYS = [
+    Binding("tab", "app.focus_next", "Next field", show=False, priority=True, id="focus.next"),
+    Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True, id="focus.previous"),
+]
