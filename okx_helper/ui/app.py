@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import textual.content
 from textual.app import App
 from textual.binding import Binding
 
+from okx_helper.base import linebreak
 from okx_helper.base.i18n import t
 from okx_helper.ui.keys import FOCUS_KEYS, key_label, localize_bindings
 from okx_helper.ui.messages import DraftSent, EditPart, NextStep, PreviousStep
@@ -13,6 +15,11 @@ from okx_helper.writing.draft import Draft
 from okx_helper.writing.wizard import Wizard
 
 AUTOSAVE_DELAY = 0.4  # seconds: a save is scheduled at most this long after a change
+
+# Every text the wizard shows wraps by Chinese line-breaking rules (no line starts with "，" or
+# "。", a bullet keeps its text); Textual's Content otherwise breaks CJK anywhere. Latin text
+# wraps exactly as before. Textual is pinned, so this one hook is checked by the snapshot tests.
+textual.content.divide_line = linebreak.divide_line
 
 
 class WizardApp(App):
