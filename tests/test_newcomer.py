@@ -1,5 +1,6 @@
 """What a newcomer trips over (issue 14): each test drives the wizard as a user would."""
 
+import pytest
 from textual import events
 
 from okx_helper.handoff.environment import Environment
@@ -30,3 +31,51 @@ async def test_keys_after_tab_go_to_the_next_field_whatever_the_speed(private_di
         await pilot.pause(0.3)
         fields = app.draft.fields
         assert (fields.get("coin"), fields.get("network"), fields.get("amount")) == ("USDT", "TRC20", "100")
+
+
+# -- F1 on every screen and dialog (row 4) -------------------------------------------------
+def test_every_screen_and_dialog_binds_f1():
+    from test_keys import ui_classes
+    from textual.screen import Screen
+
+    from okx_helper.ui.dialogs.help import HelpText
+
+    screens = [cls for cls in ui_classes() if issubclass(cls, Screen) and cls is not HelpText]
+    assert len(screens) >= 14
+    for cls in screens:
+        keys = {key for binding in cls._merged_bindings.key_to_bindings.values() for b in binding for key in [b.key]}
+        assert any("f1" in key.split(",") for key in keys), cls.__name__
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("key, screen, help_key", [("k", "CasesScreen", "cases"), ("p", "ProfileScreen", "profile")])
+async def test_f1_explains_the_tools_in_the_interface_language(private_dirs, lang, key, screen, help_key):
+    from okx_helper.base.i18n import t
+    from okx_helper.settings.profile import ProfileStore
+
+    app = new_app(private_dirs, lang, profile_store=ProfileStore(backend=None, data_dir=private_dirs / "data"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(key)
+        assert type(app.screen).__name__ == screen
+        await pilot.press("f1")
+        assert type(app.screen).__name__ == "HelpText"
+        text = app.screen.text
+        assert t(f"help.{help_key}", lang) in text and t("help.keys", lang) in text
+        await pilot.press("escape")
+        assert type(app.screen).__name__ == screen
+
+
+async def test_f1_on_the_hand_off_and_in_a_dialog(private_dirs):
+    from okx_helper.base.i18n import t
+
+    app = new_app(private_dirs, "zh")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_deposit_details(pilot)
+        await pilot.press("ctrl+n", "ctrl+n", "ctrl+n", "ctrl+n")
+        assert type(app.screen).__name__ == "HandoffScreen"
+        await pilot.press("f1")
+        assert t("help.handoff", "zh") in app.screen.text
+        await pilot.press("escape", "e")  # the .eml folder dialog
+        assert type(app.screen).__name__ == "AskFolder"
+        await pilot.press("f1")
+        assert t("help.ask_folder", "zh") in app.screen.text

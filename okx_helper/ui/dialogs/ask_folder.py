@@ -9,6 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Static
 
 from okx_helper.base.i18n import t
+from okx_helper.ui.dialogs.help import HasHelp
 from okx_helper.ui.keys import localize_bindings
 
 
@@ -16,7 +17,7 @@ def tr(key: str, lang: str, **values) -> str:
     return t(f"handoff.{key}", lang, **values)
 
 
-class AskFolder(ModalScreen[str | None]):
+class AskFolder(HasHelp, ModalScreen[str | None]):
     """Where the .eml goes: Enter saves, Escape cancels."""
 
     DEFAULT_CSS = """
@@ -24,7 +25,11 @@ class AskFolder(ModalScreen[str | None]):
     AskFolder > Vertical { width: 76; max-width: 98%; height: auto; border: round $accent;
                            background: $surface; padding: 0 1; }
     """
-    BINDINGS = [Binding("escape", "cancel", "Back", id="handoff.back")]
+    HELP = "ask_folder"
+    BINDINGS = [
+        Binding("escape", "cancel", "Back", id="handoff.back"),
+        Binding("f1", "help", "Help", id="ask_folder.help"),
+    ]
 
     def __init__(self, default: str, ui_lang: str) -> None:
         super().__init__()

@@ -8,10 +8,11 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
+from okx_helper.ui.dialogs.help import HasHelp
 from okx_helper.ui.keys import localize_bindings
 
 
-class Confirm(ModalScreen[bool]):
+class Confirm(HasHelp, ModalScreen[bool]):
     """Answer y or n (Escape is n); dismisses with the answer."""
 
     DEFAULT_CSS = """
@@ -19,14 +20,17 @@ class Confirm(ModalScreen[bool]):
     Confirm > Vertical { width: 70; max-width: 95%; height: auto; max-height: 90%;
                           border: thick $warning; background: $surface; padding: 1 2; }
     """
+    HELP = "confirm"
     BINDINGS = [
         Binding("y", "yes", "Yes", id="confirm.yes"),
         Binding("n,escape", "no", "No", id="confirm.no"),
+        Binding("f1", "help", "Help", id="confirm.help"),
     ]
 
     def __init__(self, question: str, ui_lang: str = "en") -> None:
         super().__init__()
         self.question = question
+        self.ui_lang = ui_lang
         localize_bindings(self, ui_lang, "dialogs")
 
     def compose(self) -> ComposeResult:

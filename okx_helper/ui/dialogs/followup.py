@@ -13,6 +13,7 @@ from textual.widgets import Footer, Static
 
 from okx_helper.base.i18n import t
 from okx_helper.cases import CasesError
+from okx_helper.ui.dialogs.help import HasHelp
 from okx_helper.ui.keys import localize_bindings
 
 
@@ -28,7 +29,7 @@ class FollowupOutcome:
     hand_off: bool = False
 
 
-class FollowupDialog(ModalScreen[FollowupOutcome]):
+class FollowupDialog(HasHelp, ModalScreen[FollowupOutcome]):
     """The follow-up draft with its checks; s saves a .eml, m records it as sent."""
 
     DEFAULT_CSS = """
@@ -37,11 +38,13 @@ class FollowupDialog(ModalScreen[FollowupOutcome]):
     FollowupDialog .guard { color: $warning; margin: 0 0 1 0; }
     FollowupDialog .checks { color: $text-muted; margin: 0 0 1 0; }
     """
+    HELP = "followup"
     BINDINGS = [
         Binding("h", "hand_off", "Hand off", id="followup.hand_off"),
         Binding("s", "save_eml", "Save .eml", id="followup.save_eml"),
         Binding("m", "mark_sent", "Mark sent", id="followup.mark_sent"),
         Binding("escape", "close", "Close", id="followup.close"),
+        Binding("f1", "help", "Help", id="followup.help"),
     ]
 
     def __init__(self, ui_lang: str, db, case_id: int, draft, known: tuple = ()) -> None:

@@ -12,6 +12,7 @@ from textual.widgets import Footer, Label, TextArea
 
 from okx_helper.base.i18n import t
 from okx_helper.handoff import eml
+from okx_helper.ui.dialogs.help import HasHelp
 from okx_helper.ui.keys import localize_bindings
 
 
@@ -19,7 +20,7 @@ def tr(key: str, lang: str, **values) -> str:
     return t(f"handoff.{key}", lang, **values)
 
 
-class PlainView(ModalScreen[None]):
+class PlainView(HasHelp, ModalScreen[None]):
     """The whole message as read-only text, for copying with the terminal's own selection."""
 
     DEFAULT_CSS = """
@@ -27,7 +28,11 @@ class PlainView(ModalScreen[None]):
     PlainView > Vertical { width: 100%; height: 100%; background: $surface; padding: 0 1; }
     PlainView TextArea { height: 1fr; }
     """
-    BINDINGS = [Binding("escape,q", "close", "Close", id="handoff.close")]
+    HELP = "plain_view"
+    BINDINGS = [
+        Binding("escape,q", "close", "Close", id="handoff.close"),
+        Binding("f1", "help", "Help", id="plain_view.help"),
+    ]
 
     def __init__(self, message: EmailMessage, ui_lang: str) -> None:
         super().__init__()

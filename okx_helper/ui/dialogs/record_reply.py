@@ -12,6 +12,7 @@ from textual.widgets import Footer, Input, Label, Static, TextArea
 
 from okx_helper.base.i18n import t
 from okx_helper.cases import CasesError, RecordedReply
+from okx_helper.ui.dialogs.help import HasHelp
 from okx_helper.ui.keys import localize_bindings
 
 
@@ -19,7 +20,7 @@ def _tr(lang: str, key: str, **values) -> str:
     return t(f"cases.{key}", lang, **values)
 
 
-class ReplyDialog(ModalScreen[bool]):
+class ReplyDialog(HasHelp, ModalScreen[bool]):
     """Paste a reply or give a .eml path; F5 checks it and records it against the case."""
 
     DEFAULT_CSS = """
@@ -30,9 +31,11 @@ class ReplyDialog(ModalScreen[bool]):
     ReplyDialog #reply-text { height: 1fr; min-height: 4; }
     ReplyDialog #reply-result { height: auto; max-height: 9; }
     """
+    HELP = "record_reply"
     BINDINGS = [
         Binding("f5", "check", "Check", id="record_reply.check"),
         Binding("escape", "close", "Close", id="record_reply.close"),
+        Binding("f1", "help", "Help", id="record_reply.help"),
     ]
 
     def __init__(self, ui_lang: str, db, case_id: int, anti_phishing_code: str | None = None) -> None:

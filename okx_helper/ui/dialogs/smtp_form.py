@@ -10,6 +10,7 @@ from textual.widgets import Checkbox, Footer, Input, Label, Select, Static
 
 from okx_helper.base.i18n import t
 from okx_helper.settings.config import Config
+from okx_helper.ui.dialogs.help import HasHelp
 from okx_helper.ui.keys import localize_bindings
 
 
@@ -17,7 +18,7 @@ def tr(key: str, lang: str, **values) -> str:
     return t(f"handoff.{key}", lang, **values)
 
 
-class SmtpForm(ModalScreen[dict | None]):
+class SmtpForm(HasHelp, ModalScreen[dict | None]):
     """Server, port, security, user, password and the keyring opt-in; Enter on the password sends."""
 
     DEFAULT_CSS = """
@@ -30,9 +31,11 @@ class SmtpForm(ModalScreen[dict | None]):
     SmtpForm #smtp-note { color: $warning; height: auto; }
     SmtpForm Checkbox { margin: 1 0 0 0; }
     """
+    HELP = "smtp_form"
     BINDINGS = [
         Binding("escape", "cancel", "Back", id="handoff.back"),
         Binding("f10", "submit", "Send", id="handoff.send"),
+        Binding("f1", "help", "Help", id="smtp_form.help"),
     ]
 
     def __init__(self, config: Config, ui_lang: str) -> None:

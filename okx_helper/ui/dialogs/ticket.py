@@ -9,6 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label
 
 from okx_helper.base.i18n import t
+from okx_helper.ui.dialogs.help import HasHelp
 from okx_helper.ui.keys import localize_bindings
 
 
@@ -16,14 +17,18 @@ def _tr(lang: str, key: str, **values) -> str:
     return t(f"cases.{key}", lang, **values)
 
 
-class TicketDialog(ModalScreen[str]):
+class TicketDialog(HasHelp, ModalScreen[str]):
     """Ask for the ticket number; Enter saves, Escape cancels (dismisses with "")."""
 
     DEFAULT_CSS = """
     TicketDialog { align: center middle; }
     TicketDialog > Vertical { width: 60; height: auto; border: thick $accent; background: $surface; padding: 1 2; }
     """
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="ticket.cancel")]
+    HELP = "ticket"
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="ticket.cancel"),
+        Binding("f1", "help", "Help", id="ticket.help"),
+    ]
 
     def __init__(self, ui_lang: str, current: str = "") -> None:
         super().__init__()

@@ -18,6 +18,7 @@ from okx_helper.base.i18n import t
 from okx_helper.cases import CasesError, expectations
 from okx_helper.cases.summary import user_country
 from okx_helper.ui.dialogs.followup import FollowupDialog, FollowupOutcome
+from okx_helper.ui.dialogs.help import HasHelp
 from okx_helper.ui.dialogs.record_reply import ReplyDialog
 from okx_helper.ui.dialogs.ticket import TicketDialog
 from okx_helper.ui.keys import localize_bindings
@@ -27,7 +28,7 @@ def _tr(lang: str, key: str, **values) -> str:
     return t(f"cases.{key}", lang, **values)
 
 
-class CasesScreen(Screen):
+class CasesScreen(HasHelp, Screen):
     DEFAULT_CSS = """
     CasesScreen #cases { padding: 0 1; }
     CasesScreen #cases-title { text-style: bold; color: $accent; }
@@ -36,12 +37,14 @@ class CasesScreen(Screen):
     CasesScreen #advice { height: auto; color: $text-muted; margin: 1 0 0 0; }
     CasesScreen #error { color: $error; }
     """
+    HELP = "cases"
     BINDINGS = [
         Binding("escape", "back", "Back", id="cases.back"),
         Binding("f", "follow_up", "Follow up", id="cases.follow_up"),
         Binding("r", "record_reply", "Record reply", id="cases.record_reply"),
         Binding("t", "add_ticket", "Ticket #", id="cases.add_ticket"),
         Binding("d", "mark_resolved", "Resolved", id="cases.mark_resolved"),
+        Binding("f1", "help", "Help", id="cases.help"),
     ]
 
     def __init__(

@@ -28,6 +28,7 @@ from okx_helper.handoff.methods import Method, plan
 from okx_helper.settings.config import Config, load_config, save_config
 from okx_helper.ui.dialogs.ask_folder import AskFolder
 from okx_helper.ui.dialogs.confirm import Confirm
+from okx_helper.ui.dialogs.help import HasHelp
 from okx_helper.ui.dialogs.plain_view import PlainView
 from okx_helper.ui.dialogs.smtp_form import SmtpForm
 from okx_helper.ui.keys import localize_bindings
@@ -47,7 +48,7 @@ def tr(key: str, lang: str, **values) -> str:
     return t(f"handoff.{key}", lang, **values)
 
 
-class HandoffScreen(Screen[HandoffResult | None]):
+class HandoffScreen(HasHelp, Screen[HandoffResult | None]):
     """Lists the hand-off methods for this environment and runs the one the user picks."""
 
     DEFAULT_CSS = """
@@ -61,6 +62,7 @@ class HandoffScreen(Screen[HandoffResult | None]):
     HandoffScreen #handoff-status.-ok { border-left: thick $success; }
     HandoffScreen #handoff-status.-error { border-left: thick $error; }
     """
+    HELP = "handoff"
     BINDINGS = [
         Binding("d", "handoff('desktop')", "Desktop", id="handoff.desktop"),
         Binding("t", "handoff('terminal')", "Terminal", id="handoff.terminal"),
@@ -71,6 +73,7 @@ class HandoffScreen(Screen[HandoffResult | None]):
         Binding("v", "view", "View", id="handoff.view", show=False),
         Binding("i", "sent", "I sent it", id="handoff.sent"),
         Binding("escape", "back", "Back", id="handoff.back"),
+        Binding("f1", "help", "Help", id="handoff.help"),
     ]
 
     def __init__(

@@ -14,6 +14,7 @@ from textual.widgets import Footer, Input, Label, Static
 
 from okx_helper.base.i18n import t
 from okx_helper.settings.profile import KEYRING, PLAIN, Profile, ProfileStore
+from okx_helper.ui.dialogs.help import HasHelp
 from okx_helper.ui.keys import localize_bindings
 
 FIELDS = (
@@ -25,7 +26,7 @@ FIELDS = (
 )
 
 
-class ProfileScreen(Screen):
+class ProfileScreen(HasHelp, Screen):
     DEFAULT_CSS = """
     ProfileScreen #profile { padding: 0 1; }
     ProfileScreen #profile-title { text-style: bold; color: $accent; }
@@ -37,12 +38,14 @@ class ProfileScreen(Screen):
     ProfileScreen #where { height: auto; padding: 0 1; border-left: thick $accent; }
     ProfileScreen #where.no-keyring { border-left: thick $warning; }
     """
+    HELP = "profile"
     BINDINGS = [
         Binding("escape", "back", "Back", id="profile.back"),
         # Function keys: Inputs take every letter, and ctrl+s is often flow control in terminals.
         Binding("f5", "save", "Save", id="profile.save"),
         Binding("f6", "plain_file", "Use plain file", id="profile.plain_file"),
         Binding("f8", "forget", "Forget", id="profile.forget"),
+        Binding("f1", "help", "Help", id="profile.help"),
     ]
 
     def __init__(self, ui_lang: str, store: ProfileStore) -> None:

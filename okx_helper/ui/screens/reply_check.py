@@ -19,13 +19,14 @@ from textual.widgets import Footer, Input, Static, TextArea
 
 from okx_helper.base.i18n import t
 from okx_helper.replies.mailparse import clean_text
+from okx_helper.ui.dialogs.help import HasHelp
 from okx_helper.ui.keys import localize_bindings
 
 _VERDICT_STYLE = {"genuine": "bold green", "suspicious": "bold yellow", "fraudulent": "bold white on red"}
 _STATUS_STYLE = {"pass": "green", "fail": "bold red", "unknown": "yellow"}
 
 
-class ReplyCheckScreen(Screen):
+class ReplyCheckScreen(HasHelp, Screen):
     """Check a reply that claims to come from OKX."""
 
     DEFAULT_CSS = """
@@ -39,6 +40,7 @@ class ReplyCheckScreen(Screen):
     ReplyCheckScreen #reply-report { height: 2fr; border-top: solid $panel-lighten-2; padding: 0 1; }
     ReplyCheckScreen.-checked #reply-source { height: 4; }
     """
+    HELP = "reply_check"
     BINDINGS = [
         # F-keys first; ctrl+r / ctrl+l for terminals that eat them. F6/F7 stay with the TextArea.
         Binding("f5,ctrl+r", "check", "Check", priority=True, id="reply_check.check"),
@@ -46,6 +48,7 @@ class ReplyCheckScreen(Screen):
         Binding("f8", "focus_report", "Report", priority=True, id="reply_check.focus_report"),
         Binding("f9", "clear", "Clear", priority=True, id="reply_check.clear"),
         Binding("escape", "back", "Back", id="reply_check.back"),
+        Binding("f1", "help", "Help", id="reply_check.help"),
     ]
 
     def __init__(self, ui_lang: str = "en", anti_phishing_code: str | None = None, question: str | None = None) -> None:
