@@ -79,3 +79,31 @@ async def test_f1_on_the_hand_off_and_in_a_dialog(private_dirs):
         assert type(app.screen).__name__ == "AskFolder"
         await pilot.press("f1")
         assert t("help.ask_folder", "zh") in app.screen.text
+
+
+# -- keys only when they do something (row 15) ----------------------------------------------
+async def test_finding_keys_show_only_when_there_is_a_finding(private_dirs):
+    app = new_app(private_dirs)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_deposit_details(pilot)
+        await pilot.press("ctrl+n")
+        assert type(app.screen).__name__ == "PrivacyScreen" and not app.screen.items
+        shown = {b.binding.action for b in app.screen.active_bindings.values() if b.enabled}
+        assert not shown & {"redact", "edit", "not_sensitive"}
+        await pilot.press("ctrl+n")
+        shown = {b.binding.action for b in app.screen.active_bindings.values() if b.enabled}
+        assert not shown & {"apply", "edit"}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_the_footer_names_keys_in_one_style_and_always_shows_quit(private_dirs, lang):
+    app = new_app(private_dirs, lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_deposit_details(pilot)
+        footer = " ".join(str(key.render()) for key in app.screen.query("FooterKey"))
+        for shown in ("Ctrl+E", "Esc", "Ctrl+N", "F1", "Ctrl+Q", "F3", "F2"):
+            assert shown in footer, (shown, footer)
+        assert "^" not in footer and "$EDITOR" not in footer and "f3" not in footer
+        await pilot.press("ctrl+n")  # the privacy step has keys of its own: quit is still there
+        footer = " ".join(str(key.render()) for key in app.screen.query("FooterKey"))
+        assert "Ctrl+Q" in footer

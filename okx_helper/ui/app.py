@@ -26,10 +26,11 @@ class WizardApp(App):
     CSS_PATH = "app.tcss"
     TITLE = "okx-helper"
     BINDINGS = [
-        # Not in the Footer, to leave room for the step's own keys; F1 and the start screen name it.
+        # F2 is in every Footer, last. Ctrl+Q asks before quitting (Textual's own binding would
+        # quit at once); each screen shows it in its Footer (keys.QUIT_KEY), before the language
+        # keys, so that a step's own keys cannot push it out.
+        Binding("f2", "toggle_ui_lang", "中文/EN", id="app.ui_lang"),
         Binding("ctrl+q", "request_quit", "Quit", priority=True, show=False, id="app.quit"),
-        # Shown on the start screen only: the steps need the footer's room for their own keys.
-        Binding("f2", "toggle_ui_lang", "中文/EN", show=False, id="app.ui_lang"),
         *FOCUS_KEYS,
     ]
 

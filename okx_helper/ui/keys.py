@@ -13,6 +13,19 @@ from textual.dom import DOMNode
 
 from okx_helper.base.i18n import t
 
+# The Footer's order: how to move first, then what this screen does, then help and quitting,
+# then the language keys, which are the first to be cut on a narrow terminal.
+_FIRST = ("back", "next")
+_LAST = ("help", "request_quit", "toggle_email_lang", "toggle_ui_lang")
+
+
+def _rank(action: str) -> int:
+    if action in _FIRST:
+        return _FIRST.index(action)
+    if action in _LAST:
+        return 10 + _LAST.index(action)
+    return 5
+
 
 def localize_bindings(node: DOMNode, lang: str, area: str = "wizard") -> None:
     relabelled: dict = {}
@@ -23,7 +36,8 @@ def localize_bindings(node: DOMNode, lang: str, area: str = "wizard") -> None:
         if text != name:
             binding = replace(binding, description=text)
         relabelled.setdefault(key, []).append(binding)
-    node._bindings = BindingsMap.from_keys(relabelled)
+    ordered = sorted(relabelled.items(), key=lambda item: _rank(item[1][0].action.split("(")[0].rsplit(".", 1)[-1]))
+    node._bindings = BindingsMap.from_keys(dict(ordered))
 
 
 _NAMES = {"escape": "Esc", "enter": "Enter", "tab": "Tab", "space": "Space", "question_mark": "?", "delete": "Del"}
@@ -47,3 +61,6 @@ FOCUS_KEYS = [
     Binding("tab", "app.focus_next", "Next field", show=False, priority=True, id="focus.next"),
     Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True, id="focus.previous"),
 ]
+
+# Quitting, shown on every screen (priority: it works whatever has the focus).
+QUIT_KEY = Binding("ctrl+q", "app.request_quit", "Quit", priority=True, id="app.quit")

@@ -21,7 +21,7 @@ from okx_helper.ui.dialogs.followup import FollowupDialog, FollowupOutcome
 from okx_helper.ui.dialogs.help import HasHelp
 from okx_helper.ui.dialogs.record_reply import ReplyDialog
 from okx_helper.ui.dialogs.ticket import TicketDialog
-from okx_helper.ui.keys import localize_bindings
+from okx_helper.ui.keys import QUIT_KEY, localize_bindings
 
 
 def _tr(lang: str, key: str, **values) -> str:
@@ -45,6 +45,7 @@ class CasesScreen(HasHelp, Screen):
         Binding("t", "add_ticket", "Ticket #", id="cases.add_ticket"),
         Binding("d", "mark_resolved", "Resolved", id="cases.mark_resolved"),
         Binding("f1", "help", "Help", id="cases.help"),
+        QUIT_KEY,
     ]
 
     def __init__(

@@ -43,6 +43,14 @@ class FindingsStep(StepScreen):
             yield Static("", id="detail", classes="detail")
 
     shown_revision = -1  # the draft revision the list shows
+    # Keys that act on the highlighted finding: shown only while there is one.
+    FINDING_ACTIONS: frozenset[str] = frozenset({"redact", "not_sensitive", "apply", "edit"})
+    items: list[Located] = []
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in self.FINDING_ACTIONS:
+            return bool(self.items)
+        return True
 
     def on_screen_resume(self) -> None:
         # Also the first showing; after a visit to another step, only when the draft changed there.
@@ -54,6 +62,7 @@ class FindingsStep(StepScreen):
         """Show the current revision's findings, keeping the cursor near where it was."""
         self.shown_revision = self.wizard.revision
         self.items = self.find()
+        self.refresh_bindings()
         menu = self.query_one("#findings", OptionList)
         menu.clear_options()
         menu.add_options(Option(self.option_text(item)) for item in self.items)

@@ -31,7 +31,7 @@ from okx_helper.ui.dialogs.confirm import Confirm
 from okx_helper.ui.dialogs.help import HasHelp
 from okx_helper.ui.dialogs.plain_view import PlainView
 from okx_helper.ui.dialogs.smtp_form import SmtpForm
-from okx_helper.ui.keys import localize_bindings
+from okx_helper.ui.keys import QUIT_KEY, localize_bindings
 
 KEYS = {"desktop": "d", "terminal": "t", "eml": "e", "clipboard": "c", "smtp": "s"}
 
@@ -74,6 +74,7 @@ class HandoffScreen(HasHelp, Screen[HandoffResult | None]):
         Binding("i", "sent", "I sent it", id="handoff.sent"),
         Binding("escape", "back", "Back", id="handoff.back"),
         Binding("f1", "help", "Help", id="handoff.help"),
+        QUIT_KEY,
     ]
 
     def __init__(

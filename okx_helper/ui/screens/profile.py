@@ -15,7 +15,7 @@ from textual.widgets import Footer, Input, Label, Static
 from okx_helper.base.i18n import t
 from okx_helper.settings.profile import KEYRING, PLAIN, Profile, ProfileStore
 from okx_helper.ui.dialogs.help import HasHelp
-from okx_helper.ui.keys import localize_bindings
+from okx_helper.ui.keys import QUIT_KEY, localize_bindings
 
 FIELDS = (
     ("email", "profile_email"),
@@ -46,6 +46,7 @@ class ProfileScreen(HasHelp, Screen):
         Binding("f6", "plain_file", "Use plain file", id="profile.plain_file"),
         Binding("f8", "forget", "Forget", id="profile.forget"),
         Binding("f1", "help", "Help", id="profile.help"),
+        QUIT_KEY,
     ]
 
     def __init__(self, ui_lang: str, store: ProfileStore) -> None:

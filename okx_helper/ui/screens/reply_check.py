@@ -20,7 +20,7 @@ from textual.widgets import Footer, Input, Static, TextArea
 from okx_helper.base.i18n import t
 from okx_helper.replies.mailparse import clean_text
 from okx_helper.ui.dialogs.help import HasHelp
-from okx_helper.ui.keys import localize_bindings
+from okx_helper.ui.keys import QUIT_KEY, localize_bindings
 
 _VERDICT_STYLE = {"genuine": "bold green", "suspicious": "bold yellow", "fraudulent": "bold white on red"}
 _STATUS_STYLE = {"pass": "green", "fail": "bold red", "unknown": "yellow"}
@@ -49,6 +49,7 @@ class ReplyCheckScreen(HasHelp, Screen):
         Binding("f9", "clear", "Clear", priority=True, id="reply_check.clear"),
         Binding("escape", "back", "Back", id="reply_check.back"),
         Binding("f1", "help", "Help", id="reply_check.help"),
+        QUIT_KEY,
     ]
 
     def __init__(self, ui_lang: str = "en", anti_phishing_code: str | None = None, question: str | None = None) -> None:

@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from okx_helper.base.i18n import t
-from okx_helper.ui.keys import localize_bindings
+from okx_helper.ui.keys import QUIT_KEY, localize_bindings
 
 if TYPE_CHECKING:
     from okx_helper.ui.app import WizardApp
@@ -27,7 +27,7 @@ class StartScreen(Screen):
         Binding("k", "cases", "Cases", id="start.cases"),
         Binding("p", "profile", "Profile", id="start.profile"),
         Binding("f1,question_mark", "help", "Help", id="start.help"),
-        Binding("f2", "app.toggle_ui_lang", "中文/EN", id="start.toggle_ui_lang"),
+        QUIT_KEY,
     ]
 
     def __init__(self, ui_lang: str) -> None:

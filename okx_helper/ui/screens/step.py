@@ -13,7 +13,7 @@ from textual.widgets import Footer
 
 from okx_helper.base.i18n import t
 from okx_helper.ui.dialogs.help import HelpText
-from okx_helper.ui.keys import localize_bindings
+from okx_helper.ui.keys import QUIT_KEY, localize_bindings
 from okx_helper.ui.messages import NextStep, PreviousStep
 from okx_helper.ui.widgets.step_indicator import STEPS, StepIndicator
 
@@ -33,6 +33,7 @@ class StepScreen(Screen):
         # "?" reaches the step only when no text field has the focus: fields take it as text.
         Binding("f1,question_mark", "help", "Help", id="wizard.help"),
         Binding("f3", "app.toggle_email_lang", "Email lang", id="wizard.email_lang"),
+        QUIT_KEY,
     ]
 
     def __init__(self, ui_lang: str) -> None:
@@ -64,7 +65,7 @@ class StepScreen(Screen):
         yield StepIndicator(self.STEP, self.ui_lang, self.draft.email_lang)
         with Container(id="step-body"):
             yield from self.compose_body()
-        yield Footer()
+        yield Footer(compact=True)
 
     def compose_body(self) -> ComposeResult:
         raise NotImplementedError

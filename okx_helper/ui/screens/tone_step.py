@@ -30,10 +30,9 @@ class ToneScreen(FindingsStep):
         # Offer a greeting or closing only when the email as sent would lack it.
         if action in ("greeting", "closing"):
             return not self.facts().structure[action]
-        return True
+        return super().check_action(action, parameters)
 
     def head_text(self) -> str:
-        self.refresh_bindings()
         shape = self.facts().structure
         marks = [
             ("✓ " if shape["greeting"] else "✗ ") + self.tr("tone_greeting"),
